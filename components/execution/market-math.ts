@@ -1,0 +1,99 @@
+/** Pure derivations for the Markets views (no React), unit-tested in market-math.test.ts. */
+import { VENUES, type VenueId } from "@/lib/contracts/common";
+import type { DepthResponse, Quote } from "@/lib/contracts/market";
+
+export type VenueQuote = NonNullable<Quote["venues"][VenueId]>;
+export type DepthBand = DepthResponse["consolidated"]["bands"][number];
+
+/** Quoted spread in bps of the venue's own mid; null without a two-sided book. */
+export function venueSpreadBps(bid: number | null, ask: number | null): number | null {
+  if (bid === null || ask === null || bid <= 0 || ask <= 0) return null;
+  const mid = (bid + ask) / 2;
+  return ((ask - bid) / mid) * 10_000;
+}
+
+export interface VenueRow {
+  venue: VenueId;
+  quote: VenueQuote;
+  spreadBps: number | null;
+  /** This venue sets (or ties) the NBBO bid / ask. */
+  atBestBid: boolean;
+  atBestAsk: boolean;
+}
+
+/** One row per venue that reported, in the registry's fixed order so rows don't jump. */
+export function venueRows(quote: Quote): VenueRow[] {
+  const rows: VenueRow[] = [];
+  for (const venue of VENUES) {
+    const q = quote.venues[venue];
+    if (!q) continue;
+    const usable = !q.stale && q.status !== "down";
+    rows.push({
+      venue,
+      quote: q,
+      spreadBps: venueSpreadBps(q.bid, q.ask),
+      atBestBid: venue === quote.nbbo.bid_venue || (usable && q.bid !== null && q.bid === quote.nbbo.bid),
+      atBestAsk: venue === quote.nbbo.ask_venue || (usable && q.ask !== null && q.ask === quote.nbbo.ask),
+    });
+  }
+  return rows;
+}
+
+/** Venues present in a depth answer, in registry order. */
+export function depthVenues(depth: DepthResponse): VenueId[] {
+  return VENUES.filter((v) => depth.venues[v] !== undefined);
+}
+
+export interface DepthBar {
+  key: string;
+  side: "bid" | "ask";
+  band: number;
+  /** Signed band: −25 for bids within 25 bps below mid, +25 for asks. */
+  label: string;
+  notional: number;
+  qty: number;
+  /** Notional per venue within the band on this side. */
+  byVenue: Partial<Record<VenueId, number>>;
+}
+
+/**
+ * The mirrored depth profile: bids from the widest band in to mid, then asks from mid
+ * out. Bands are cumulative (all liquidity within N bps of mid), so bars grow outwards.
+ */
+export function depthBars(depth: DepthResponse): DepthBar[] {
+  const venues = depthVenues(depth);
+  const bands = [...depth.bands_bps].sort((a, b) => a - b);
+  const bar = (side: "bid" | "ask", band: number): DepthBar => {
+    const c = findBand(depth.consolidated.bands, band);
+    const byVenue: Partial<Record<VenueId, number>> = {};
+    for (const v of venues) {
+      const vb = findBand(depth.venues[v]?.bands ?? [], band);
+      byVenue[v] = vb ? (side === "bid" ? vb.bid_notional_usd : vb.ask_notional_usd) : 0;
+    }
+    return {
+      key: `${side}-${band}`,
+      side,
+      band,
+      label: `${side === "bid" ? "−" : "+"}${band}`,
+      notional: c ? (side === "bid" ? c.bid_notional_usd : c.ask_notional_usd) : 0,
+      qty: c ? (side === "bid" ? c.bid_qty : c.ask_qty) : 0,
+      byVenue,
+    };
+  };
+  return [...[...bands].reverse().map((b) => bar("bid", b)), ...bands.map((b) => bar("ask", b))];
+}
+
+export function findBand(bands: readonly DepthBand[], band: number): DepthBand | undefined {
+  return bands.find((b) => b.band_bps === band);
+}
+
+/** (bid − ask) / (bid + ask): +1 all bids, −1 all asks; null when both are zero. */
+export function imbalance(bid: number, ask: number): number | null {
+  const total = bid + ask;
+  return total > 0 ? (bid - ask) / total : null;
+}
+
+/** True when the depth answer has no liquidity at all in any band. */
+export function depthIsEmpty(depth: DepthResponse): boolean {
+  return depth.consolidated.bands.every((b) => b.bid_notional_usd === 0 && b.ask_notional_usd === 0);
+}

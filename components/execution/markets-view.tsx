@@ -1,0 +1,106 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback } from "react";
+import { DEFAULT_SYMBOLS } from "@/lib/contracts/common";
+import { useQuotes } from "@/lib/queries/market";
+import { Panel } from "@/components/ui/panel";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { EmptyState, ErrorState } from "@/components/ui/states";
+import { DepthByVenuePanel, DepthChartPanel } from "./depth-panel";
+import { NbboStrip, NbboStripSkeleton } from "./nbbo-strip";
+import { Freshness, SourceBadge } from "./source-badge";
+import { SymbolSelector } from "./symbol-selector";
+import { VenueQuotesTable } from "./venue-quotes-table";
+
+const SYMBOLS = DEFAULT_SYMBOLS;
+
+/** The selected symbol lives in the URL (?symbol=ETH-USD) so views can be linked and reloaded. */
+function useSelectedSymbol(): [string, (symbol: string) => void] {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const raw = params.get("symbol")?.toUpperCase();
+  const symbol = raw && (SYMBOLS as readonly string[]).includes(raw) ? raw : SYMBOLS[0];
+  const select = useCallback(
+    (next: string) => router.replace(next === SYMBOLS[0] ? pathname : `${pathname}?symbol=${encodeURIComponent(next)}`, { scroll: false }),
+    [router, pathname],
+  );
+  return [symbol, select];
+}
+
+/**
+ * Markets: NBBO for every symbol (1 s polling), and for the selected symbol each venue's
+ * top of book and the depth within bps bands of mid.
+ */
+export function MarketsView() {
+  const [symbol, select] = useSelectedSymbol();
+  const quotes = useQuotes(SYMBOLS, { refetchInterval: 1000 });
+  const selected = quotes.data?.quotes.find((q) => q.symbol === symbol);
+
+  return (
+    <div className="space-y-3" data-testid="markets-page">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex items-center gap-4">
+          <h1 className="text-lg font-semibold text-slate-900">Markets</h1>
+          <SymbolSelector symbols={SYMBOLS} value={symbol} onChange={select} />
+        </div>
+        {selected && (
+          <div className="flex items-center gap-3">
+            <SourceBadge source={selected.source} />
+            <Freshness asOfNs={selected.as_of_ns} receivedAt={quotes.dataUpdatedAt} />
+          </div>
+        )}
+      </div>
+
+      {quotes.isError && (
+        <ErrorState
+          error={quotes.error}
+          title={quotes.data ? "Quotes are not updating — showing the last good data" : "Could not load quotes"}
+          onRetry={() => void quotes.refetch()}
+          compact={Boolean(quotes.data)}
+          scope="quotes"
+        />
+      )}
+
+      {quotes.data ? (
+        quotes.data.quotes.length === 0 ? (
+          <Panel>
+            <EmptyState title="No quotes available">
+              The market source returned no books for {SYMBOLS.join(", ")}. Quotes appear here as soon as a venue publishes a book.
+            </EmptyState>
+          </Panel>
+        ) : (
+          <NbboStrip symbols={SYMBOLS} quotes={quotes.data.quotes} selected={symbol} onSelect={select} />
+        )
+      ) : quotes.isPending ? (
+        <NbboStripSkeleton count={SYMBOLS.length} />
+      ) : null}
+
+      <div className="grid grid-cols-1 gap-3 xl:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]">
+        <Panel
+          title={`${symbol} venue quotes`}
+          subtitle="top of book per venue · NBBO highlighted"
+          className="self-start"
+        >
+          {selected ? (
+            Object.keys(selected.venues).length === 0 ? (
+              <EmptyState title={`No venue is quoting ${symbol}`} />
+            ) : (
+              <VenueQuotesTable quote={selected} />
+            )
+          ) : quotes.isPending ? (
+            <SkeletonRows rows={7} cols={8} label="Loading venue quotes" />
+          ) : quotes.data ? (
+            <EmptyState title={`No quote for ${symbol}`}>The quotes response did not include this symbol.</EmptyState>
+          ) : (
+            <EmptyState title="Venue quotes unavailable">See the error above.</EmptyState>
+          )}
+        </Panel>
+        <DepthChartPanel symbol={symbol} />
+      </div>
+
+      <DepthByVenuePanel symbol={symbol} />
+    </div>
+  );
+}

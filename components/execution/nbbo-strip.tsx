@@ -1,0 +1,99 @@
+"use client";
+
+import type { Quote } from "@/lib/contracts/market";
+import { formatBps, formatPrice, priceDecimals } from "@/lib/format";
+import { cx } from "@/components/ui/cx";
+import { Skeleton } from "@/components/ui/skeleton";
+
+/** One card per symbol: mid, NBBO bid/ask with the venues setting them, spread. Click to focus. */
+export function NbboStrip({
+  symbols,
+  quotes,
+  selected,
+  onSelect,
+}: {
+  symbols: readonly string[];
+  quotes: readonly Quote[];
+  selected: string;
+  onSelect: (symbol: string) => void;
+}) {
+  return (
+    <div className="grid grid-cols-5 gap-2" data-testid="nbbo-strip">
+      {symbols.map((symbol) => {
+        const q = quotes.find((x) => x.symbol === symbol);
+        return <NbboCard key={symbol} symbol={symbol} quote={q} selected={symbol === selected} onSelect={() => onSelect(symbol)} />;
+      })}
+    </div>
+  );
+}
+
+function NbboCard({ symbol, quote, selected, onSelect }: { symbol: string; quote: Quote | undefined; selected: boolean; onSelect: () => void }) {
+  const venues = quote ? Object.values(quote.venues) : [];
+  const live = venues.filter((v) => v && !v.stale && v.status !== "down").length;
+  const d = quote ? priceDecimals(quote.nbbo.mid) : 2;
+  return (
+    <button
+      type="button"
+      onClick={onSelect}
+      aria-pressed={selected}
+      data-testid={`nbbo-${symbol}`}
+      className={cx(
+        "min-w-0 rounded-md border bg-white px-3 py-2 text-left shadow-sm transition-colors",
+        selected ? "border-slate-900 ring-1 ring-slate-900" : "border-slate-200 hover:border-slate-400",
+      )}
+    >
+      <div className="flex items-baseline justify-between gap-2">
+        <span className="text-xs font-semibold tracking-wide text-slate-800">{symbol}</span>
+        {quote && (
+          <span className="num text-[11px] text-slate-500" title="NBBO spread">
+            {formatBps(quote.nbbo.spread_bps)}
+          </span>
+        )}
+      </div>
+      {quote ? (
+        <>
+          <div className="num mt-0.5 text-lg font-semibold leading-6 text-slate-900" title="NBBO mid" data-testid="nbbo-mid">
+            {formatPrice(quote.nbbo.mid, { decimals: d })}
+          </div>
+          <div className="mt-1 grid grid-cols-2 gap-2 text-xs">
+            <div className="min-w-0">
+              <div className="num font-medium text-emerald-700" data-testid="nbbo-bid">
+                {formatPrice(quote.nbbo.bid, { decimals: d })}
+              </div>
+              <div className="truncate text-[11px] text-slate-500">bid · {quote.nbbo.bid_venue}</div>
+            </div>
+            <div className="min-w-0 text-right">
+              <div className="num font-medium text-rose-700" data-testid="nbbo-ask">
+                {formatPrice(quote.nbbo.ask, { decimals: d })}
+              </div>
+              <div className="truncate text-[11px] text-slate-500">{quote.nbbo.ask_venue} · ask</div>
+            </div>
+          </div>
+          <div className={cx("mt-1 text-[11px]", live < venues.length ? "text-amber-700" : "text-slate-400")}>
+            {live}/{venues.length} venues live
+          </div>
+        </>
+      ) : (
+        <div className="mt-1 text-xs text-slate-400">No quote</div>
+      )}
+    </button>
+  );
+}
+
+export function NbboStripSkeleton({ count = 5 }: { count?: number }) {
+  return (
+    <div className="grid grid-cols-5 gap-2" role="status" aria-label="Loading quotes">
+      {Array.from({ length: count }, (_, i) => (
+        <div key={i} className="rounded-md border border-slate-200 bg-white px-3 py-2 shadow-sm">
+          <Skeleton className="h-3 w-16" />
+          <Skeleton className="mt-2 h-5 w-28" />
+          <div className="mt-2 grid grid-cols-2 gap-2">
+            <Skeleton className="h-3" />
+            <Skeleton className="h-3" />
+          </div>
+          <Skeleton className="mt-2 h-2.5 w-20" />
+        </div>
+      ))}
+    </div>
+  );
+}

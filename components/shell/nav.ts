@@ -1,0 +1,37 @@
+/** The dashboard's navigation, grouped by where in the trade loop each page sits. */
+export interface NavItem {
+  href: string;
+  label: string;
+  /** Not built yet: the page explains what it will show. */
+  soon?: boolean;
+}
+
+export const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
+  { title: "Market", items: [{ href: "/markets", label: "Markets" }] },
+  {
+    title: "Pre-trade",
+    items: [
+      { href: "/forecast", label: "Forecast", soon: true },
+      { href: "/simulate", label: "Simulate", soon: true },
+    ],
+  },
+  {
+    title: "Execution",
+    items: [
+      { href: "/orders", label: "Orders", soon: true },
+      { href: "/live", label: "Live", soon: true },
+    ],
+  },
+  {
+    title: "Post-trade",
+    items: [
+      { href: "/review", label: "Review", soon: true },
+      { href: "/summary", label: "Summary", soon: true },
+      { href: "/decisions", label: "Decisions", soon: true },
+    ],
+  },
+];
+
+export function isActive(pathname: string, href: string): boolean {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}

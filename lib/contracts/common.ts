@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+export const VENUES = ["binance", "coinbase", "kraken", "okx", "bybit", "bitget", "cryptocom"] as const;
+export const VenueIdSchema = z.enum(VENUES);
+export type VenueId = z.infer<typeof VenueIdSchema>;
+
+/** Symbols are BASE-QUOTE; which ones a deployment serves is the market source's business. */
+export const SymbolIdSchema = z
+  .string()
+  .regex(/^[A-Z0-9]{2,10}-[A-Z]{3,5}$/, "symbol must look like BTC-USD");
+export type SymbolId = string;
+
+export const DEFAULT_SYMBOLS = ["BTC-USD", "ETH-USD", "SOL-USD", "XRP-USD", "DOGE-USD"] as const;
+
+export const RoleSchema = z.enum(["viewer", "trader", "lead"]);
+export type Role = z.infer<typeof RoleSchema>;

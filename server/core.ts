@@ -1,0 +1,79 @@
+/**
+ * Composition root: the only place that wires concrete parts together. Built once per
+ * process and kept on globalThis, so every route bundle and page shares one instance
+ * (Next.js may load a module more than once across bundles).
+ */
+import pkg from "@/package.json";
+import { ensureDemoDesk, type DemoSeedResult } from "@/server/auth/seed-demo";
+import { parseEnv, type Env } from "@/server/env";
+import { createTokenBucketLimiter, type RateLimiter } from "@/server/http/rate-limiter";
+import { createMarketHub, type MarketHub } from "@/server/market-data/hub";
+import { createObservationStore, type ObservationStore } from "@/server/market-data/observation-store";
+import { createSimulatedSource } from "@/server/market-data/simulated-source";
+import type { MarketSource } from "@/server/market-data/types";
+import { createSystemClock, type Clock } from "@/server/shared/clock";
+import { createLogger, type Logger } from "@/server/shared/logger";
+import { openStore } from "@/server/store/open-store";
+import type { Store } from "@/server/store/port";
+
+export interface Core {
+  env: Env;
+  version: string;
+  startedAtMs: number;
+  clock: Clock;
+  log: Logger;
+  store: Store;
+  limiter: RateLimiter;
+  market: { source: MarketSource; hub: MarketHub; observations: ObservationStore };
+  demo: DemoSeedResult;
+  stop(): Promise<void>;
+}
+
+const holder = globalThis as typeof globalThis & { __executionIntelligenceCore?: Promise<Core> };
+
+export function getCore(): Promise<Core> {
+  if (!holder.__executionIntelligenceCore) {
+    const building = buildCore(process.env);
+    holder.__executionIntelligenceCore = building;
+    // A failed start (e.g. PostgreSQL unreachable) is retried by the next caller.
+    building.catch(() => {
+      if (holder.__executionIntelligenceCore === building) delete holder.__executionIntelligenceCore;
+    });
+  }
+  return holder.__executionIntelligenceCore;
+}
+
+export async function buildCore(rawEnv: Record<string, string | undefined>): Promise<Core> {
+  const env = parseEnv(rawEnv);
+  const clock = createSystemClock();
+  const log = createLogger(env.LOG_LEVEL);
+  const store = openStore({ dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL });
+  const applied = await store.migrate();
+  if (applied.length) log.info(`store (${store.kind}): applied migrations ${applied.join(", ")}`);
+  const demo = await ensureDemoDesk(store, env.DATA_DIR);
+
+  const source = createSimulatedSource({
+    clock,
+    seed: env.MARKET_SEED,
+    scheduler: { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) },
+  });
+  const observations = createObservationStore({ source, clock });
+  const hub = createMarketHub({ source, clock });
+  source.start();
+
+  return {
+    env,
+    version: pkg.version,
+    startedAtMs: clock.nowMs(),
+    clock,
+    log,
+    store,
+    limiter: createTokenBucketLimiter(clock),
+    market: { source, hub, observations },
+    demo,
+    async stop() {
+      source.stop();
+      await store.close();
+    },
+  };
+}

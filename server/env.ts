@@ -1,0 +1,36 @@
+/**
+ * Configuration from the environment, validated once at start. A bad value stops
+ * start-up with a message naming the variable, instead of failing later at a request.
+ */
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MARKET_SOURCE: z.enum(["simulated", "replay", "live"]).default("simulated"),
+  MARKET_SEED: z.coerce.number().int().min(0).max(2 ** 32 - 1).default(42),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  if (result.data.MARKET_SOURCE !== "simulated") {
+    throw new ConfigError(
+      `Invalid configuration:\n  MARKET_SOURCE: "${result.data.MARKET_SOURCE}" is not available in this build yet; use "simulated"`,
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,35 @@
+import { ZodError } from "zod";
+import type { ErrorEnvelope } from "@/lib/contracts/errors";
+import { ApiError } from "./api-error";
+
+/** Turns anything thrown in a handler into the one error envelope; unknown errors leak nothing. */
+export function errorResponse(err: unknown, requestId: string, log: (msg: string, err: unknown) => void): Response {
+  const apiError = toApiError(err);
+  if (apiError.code === "INTERNAL_ERROR") log(`request ${requestId} failed`, err);
+  const body: ErrorEnvelope = {
+    error: { code: apiError.code, message: apiError.message, request_id: requestId, details: apiError.details },
+  };
+  return Response.json(body, {
+    status: apiError.status,
+    headers: { "X-Request-Id": requestId, "Cache-Control": "no-store", ...apiError.headers },
+  });
+}
+
+function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof ZodError) {
+    const details = err.issues.map((issue) => ({
+      field: issue.path.length ? issue.path.join(".") : "(body)",
+      message: issue.message,
+    }));
+    return new ApiError("VALIDATION_ERROR", summarize(details), details);
+  }
+  return new ApiError("INTERNAL_ERROR", "Internal error; quote the request id when reporting it");
+}
+
+function summarize(details: { field: string; message: string }[]): string {
+  const first = details[0];
+  if (!first) return "Invalid request";
+  const more = details.length > 1 ? ` (and ${details.length - 1} more)` : "";
+  return `Invalid ${first.field}: ${first.message}${more}`;
+}

@@ -1,0 +1,43 @@
+import type { Permission } from "@/server/auth/roles";
+import { can } from "@/server/auth/roles";
+import type { Principal } from "@/server/auth/principal";
+import { ApiError, forbidden } from "./api-error";
+import { authenticateRequest } from "./authenticate-request";
+import { withRequest, type RequestContext } from "./with-request";
+
+export interface ApiContext extends RequestContext {
+  principal: Principal;
+}
+
+/**
+ * The wrapper every authenticated /v1 handler uses: key or dashboard session → principal,
+ * per-desk token bucket, role check; then the handler. Errors end in the envelope.
+ */
+export function withApiKey(permission: Permission, handler: (ctx: ApiContext) => Promise<Response> | Response) {
+  return withRequest(async (ctx) => {
+    const principal = await authenticateRequest(ctx.core, ctx.request);
+    const verdict = ctx.core.limiter.take(principal.deskId, principal.qps);
+    if (!verdict.ok) {
+      throw new ApiError("RATE_LIMITED", `Rate limit of ${principal.qps} requests/s for this desk exceeded`, [], {
+        "Retry-After": String(verdict.retryAfterS),
+      });
+    }
+    if (!can(principal.role, permission)) {
+      throw forbidden(`A ${principal.role} key cannot ${describe(permission)}`);
+    }
+    return handler({ ...ctx, principal });
+  });
+}
+
+function describe(permission: Permission): string {
+  switch (permission) {
+    case "read":
+      return "read";
+    case "trade":
+      return "trade";
+    case "read_desk":
+      return "read the whole desk's data";
+    case "manage_keys":
+      return "manage keys";
+  }
+}

@@ -1,0 +1,16 @@
+import type { HealthResponse } from "@/lib/contracts/health";
+import type { Core } from "@/server/core";
+import { msToNs } from "@/server/shared/clock";
+
+export function describeHealth(core: Core): HealthResponse {
+  const now = core.clock.nowMs();
+  return {
+    status: "ok",
+    version: core.version,
+    uptime_s: Math.round((now - core.startedAtMs) / 100) / 10,
+    started_at_ns: msToNs(core.startedAtMs).toString(),
+    market_source: core.market.source.kind,
+    store: core.store.kind,
+    symbols: [...core.market.source.symbols()],
+  };
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SYMBOLS, VENUES } from "@/lib/contracts/common";
+import {
+  UnknownFeeTierError,
+  UnknownVenueError,
+  feesFor,
+  getVenue,
+  instrumentFor,
+  listVenues,
+  tierForVolume,
+  venuesListing,
+} from "./venues";
+
+const decimalsOf = (x: number) => {
+  const s = x.toString();
+  if (s.includes("e-")) return Number(s.split("e-")[1]);
+  return s.includes(".") ? (s.split(".")[1] as string).length : 0;
+};
+
+describe("venue registry", () => {
+  it("lists the seven venues in canonical order", () => {
+    expect(listVenues().map((v) => v.id)).toEqual([...VENUES]);
+  });
+
+  it("rejects an unknown venue id", () => {
+    expect(() => getVenue("ftx")).toThrow(UnknownVenueError);
+  });
+
+  it("has base-tier fees matching the cited schedules", () => {
+    expect(feesFor("binance")).toMatchObject({ tier: "VIP0", makerBps: 10, takerBps: 10 });
+    expect(feesFor("coinbase")).toMatchObject({ makerBps: 60, takerBps: 120 });
+    expect(feesFor("kraken")).toMatchObject({ makerBps: 25, takerBps: 40 });
+    expect(feesFor("okx")).toMatchObject({ makerBps: 8, takerBps: 10 });
+    expect(feesFor("bybit")).toMatchObject({ makerBps: 10, takerBps: 10 });
+    expect(feesFor("bitget")).toMatchObject({ makerBps: 10, takerBps: 10 });
+  });
+
+  it("resolves a configured tier and rejects an unknown one", () => {
+    expect(feesFor("coinbase", "VIP 3")).toEqual({ venue: "coinbase", tier: "VIP 3", makerBps: 0, takerBps: 12 });
+    expect(feesFor("okx", "VIP6").makerBps).toBeLessThan(0); // maker rebate
+    expect(() => feesFor("binance", "VIP42")).toThrow(UnknownFeeTierError);
+  });
+
+  it("orders every fee table from the base tier up, with takers never paid less than makers", () => {
+    for (const v of listVenues()) {
+      expect(v.feeSchedule.url).toMatch(/^https:\/\//);
+      v.feeTiers.forEach((t, i) => {
+        expect(t.takerBps).toBeGreaterThanOrEqual(t.makerBps);
+        if (i > 0) {
+          const prev = v.feeTiers[i - 1]!;
+          expect(t.minVolume30dUsd).toBeGreaterThan(prev.minVolume30dUsd);
+          expect(t.takerBps).toBeLessThanOrEqual(prev.takerBps);
+        }
+      });
+      expect(v.feeTiers[0]?.minVolume30dUsd).toBe(0);
+    }
+  });
+
+  it("picks the tier a volume reaches", () => {
+    expect(tierForVolume("kraken", 0).name).toBe("0-10K");
+    expect(tierForVolume("kraken", 75_000).name).toBe("50K-100K");
+    expect(tierForVolume("binance", 1e12).name).toBe("VIP9");
+  });
+
+  it("has a plausible latency profile per venue", () => {
+    for (const v of listVenues()) {
+      expect(v.latency.medianMs).toBeGreaterThan(0);
+      expect(v.latency.p99Ms).toBeGreaterThan(v.latency.medianMs);
+      expect(v.status).toBe("ok");
+    }
+  });
+
+  it("lists every default symbol on at least five venues with sane, power-of-ten grids", () => {
+    for (const symbol of DEFAULT_SYMBOLS) {
+      const venues = venuesListing(symbol);
+      expect(venues.length).toBeGreaterThanOrEqual(5);
+      for (const venue of venues) {
+        const spec = instrumentFor(venue, symbol)!;
+        expect(spec.symbol).toBe(symbol);
+        for (const step of [spec.tickSize, spec.lotSize]) {
+          expect(step).toBeGreaterThan(0);
+          // the simulator and the unit helpers assume decimal grids
+          expect(Math.abs(Math.log10(step) - Math.round(Math.log10(step)))).toBeLessThan(1e-9);
+          expect(decimalsOf(step)).toBeLessThanOrEqual(10);
+        }
+        expect(spec.minQty).toBeGreaterThanOrEqual(spec.lotSize);
+        expect(spec.minNotional).toBeGreaterThanOrEqual(0);
+      }
+    }
+    expect(instrumentFor("binance", "PEPE-USD")).toBeUndefined();
+  });
+});

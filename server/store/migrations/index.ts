@@ -1,0 +1,12 @@
+/**
+ * Every migration, listed statically: Next.js bundles the server code, so a migrations
+ * folder cannot be read from disk at run time. Add new files here in order
+ * (`0002_….ts`); Kysely applies them sorted by name and refuses to run if an already
+ * applied one disappears.
+ */
+import type { Migration } from "kysely";
+import * as init from "./0001_init";
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  "0001_init": init,
+};

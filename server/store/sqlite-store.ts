@@ -1,0 +1,55 @@
+/**
+ * Embedded default: one SQLite file in DATA_DIR, created on first use. WAL lets the
+ * Next.js server read while the keys CLI writes from another process; busy_timeout makes
+ * a writer wait for the other process's short write instead of failing at once.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import { KyselyStore } from "./kysely-store";
+import type { Store } from "./port";
+import type { Database } from "./schema";
+
+export const SQLITE_FILE_NAME = "execution.sqlite";
+
+export interface SqliteStoreOptions {
+  dataDir: string;
+  nowMs?: () => number;
+}
+
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  mkdirSync(options.dataDir, { recursive: true });
+  const database = new SQLite(join(options.dataDir, SQLITE_FILE_NAME));
+  // busy_timeout first: switching to WAL needs a lock another process may hold.
+  database.pragma("busy_timeout = 5000");
+  database.pragma("journal_mode = WAL");
+  database.pragma("synchronous = NORMAL");
+  database.pragma("foreign_keys = ON");
+
+  return new KyselyStore({
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    kind: "sqlite",
+    ...(options.nowMs ? { nowMs: options.nowMs } : {}),
+    wrapMigrate: (migrate) => migrateUnderWriteLock(database, migrate),
+  });
+}
+
+/**
+ * Kysely takes no lock and opens no transaction for SQLite migrations, so a server and a
+ * CLI starting together could both apply 0001. BEGIN IMMEDIATE takes SQLite's write lock
+ * up front (the other process waits up to busy_timeout) and makes the whole run atomic:
+ * the loser then finds nothing pending. Kysely's single SQLite connection is this same
+ * handle, so its statements run inside this transaction.
+ */
+async function migrateUnderWriteLock(database: SQLite.Database, migrate: () => Promise<string[]>): Promise<string[]> {
+  database.exec("BEGIN IMMEDIATE");
+  try {
+    const applied = await migrate();
+    database.exec("COMMIT");
+    return applied;
+  } catch (error) {
+    if (database.inTransaction) database.exec("ROLLBACK");
+    throw error;
+  }
+}
