@@ -1,18 +1,9 @@
 /**
- * Runs once when `next start` boots: builds the core (validates config, migrates, seeds the
- * demo desk, starts the market source) so the server is ready before its first request,
- * and prints where to go and how to sign in.
+ * Runs once when `next start` boots, so the server is ready before its first request:
+ * see server/boot-server.ts.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getCore } = await import("@/server/core");
-  const { printStartBanner } = await import("@/server/print-start-banner");
-  try {
-    const core = await getCore();
-    printStartBanner(core);
-  } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
-    console.error("Start-up failed; fix the above and start again.");
-    process.exit(1);
-  }
+  const { bootServer } = await import("@/server/boot-server");
+  await bootServer();
 }

@@ -68,6 +68,13 @@ describe("formatUsdCompact", () => {
     expect(formatUsdCompact(-12_345)).toBe("-$12.3K");
   });
 
+  it("can trim trailing zeros for axis ticks", () => {
+    expect(formatUsdCompact(70_000_000, { trim: true })).toBe("$70M");
+    expect(formatUsdCompact(1_500_000, { trim: true })).toBe("$1.5M");
+    expect(formatUsdCompact(1_230_000, { trim: true })).toBe("$1.23M");
+    expect(formatUsdCompact(120_000, { trim: true })).toBe("$120K");
+  });
+
   it("rolls over at unit boundaries instead of printing 1000K", () => {
     expect(formatUsdCompact(999.7)).toBe("$1.00K");
     expect(formatUsdCompact(999_400)).toBe("$999K");

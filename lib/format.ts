@@ -50,8 +50,11 @@ const COMPACT_UNITS: [number, string][] = [
   [1e3, "K"],
 ];
 
-/** USD in compact form: $950 · $12.3K · $4.56M · $1.20B; three significant digits. */
-export function formatUsdCompact(value: Maybe): string {
+/**
+ * USD in compact form: $950 · $12.3K · $4.56M · $1.20B; three significant digits.
+ * `trim` drops trailing zeros ($70M rather than $70.0M), for chart axes.
+ */
+export function formatUsdCompact(value: Maybe, opts: { trim?: boolean } = {}): string {
   if (!isNum(value)) return MISSING;
   const sign = value < 0 ? "-" : "";
   const abs = Math.abs(value);
@@ -60,8 +63,9 @@ export function formatUsdCompact(value: Maybe): string {
     if (Number(abs.toPrecision(3)) >= size) {
       const scaled = abs / size;
       const decimals = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
-      const text = scaled.toFixed(decimals);
-      if (Number(text) >= 1000) continue;
+      const fixed = scaled.toFixed(decimals);
+      if (Number(fixed) >= 1000) continue;
+      const text = opts.trim && fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
       return `${sign}$${text}${suffix}`;
     }
   }

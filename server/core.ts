@@ -3,6 +3,7 @@
  * process and kept on globalThis, so every route bundle and page shares one instance
  * (Next.js may load a module more than once across bundles).
  */
+import { DEFAULT_SYMBOLS } from "@/lib/contracts/common";
 import pkg from "@/package.json";
 import { ensureDemoDesk, type DemoSeedResult } from "@/server/auth/seed-demo";
 import { parseEnv, type Env } from "@/server/env";
@@ -55,10 +56,16 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
   const source = createSimulatedSource({
     clock,
     seed: env.MARKET_SEED,
-    scheduler: { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) },
+    scheduler: {
+      setInterval: (fn: () => void, ms: number) => setInterval(fn, ms),
+      clearInterval: (h: unknown) => clearInterval(h as NodeJS.Timeout),
+    },
+    // Running every default symbol from the start gives the observation store history
+    // (volatility, book states) before the first forecast asks for it.
+    autostart: DEFAULT_SYMBOLS,
   });
   const observations = createObservationStore({ source, clock });
-  const hub = createMarketHub({ source, clock });
+  const hub = createMarketHub({ source, clock, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
   source.start();
 
   return {
@@ -73,6 +80,7 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
     demo,
     async stop() {
       source.stop();
+      hub.close();
       await store.close();
     },
   };

@@ -3,12 +3,14 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { VenueId } from "@/lib/contracts/common";
 import type { DepthResponse } from "@/lib/contracts/market";
-import { formatBps, formatQty, formatUsdCompact } from "@/lib/format";
+import { formatQty, formatUsdCompact } from "@/lib/format";
 import { depthBars, depthVenues, type DepthBar } from "@/components/execution/market-math";
 import { useElementWidth } from "@/components/ui/use-element-width";
 import { ASK_COLOR, BID_COLOR, VENUE_COLORS } from "./venue-colors";
 
 export type DepthChartMode = "consolidated" | "venue";
+
+const LEGEND_HEIGHT = 20;
 
 type Row = DepthBar & { bid?: number; ask?: number } & Partial<Record<VenueId, number>>;
 
@@ -37,7 +39,7 @@ export function DepthChart({ depth, mode, height = 260 }: { depth: DepthResponse
       {width > 0 && (
         <BarChart
           width={width}
-          height={height}
+          height={mode === "venue" ? height - LEGEND_HEIGHT : height}
           data={rows}
           margin={{ top: 20, right: 8, bottom: 0, left: 0 }}
           barCategoryGap="14%"
@@ -46,7 +48,7 @@ export function DepthChart({ depth, mode, height = 260 }: { depth: DepthResponse
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} interval={0} />
           <YAxis
-            tickFormatter={(v: number) => formatUsdCompact(v)}
+            tickFormatter={(v: number) => formatUsdCompact(v, { trim: true })}
             tick={{ fontSize: 11, fill: "#64748b" }}
             tickLine={false}
             axisLine={false}
@@ -67,6 +69,16 @@ export function DepthChart({ depth, mode, height = 260 }: { depth: DepthResponse
           )}
         </BarChart>
       )}
+      {mode === "venue" && (
+        <ul className="absolute inset-x-0 bottom-0 flex flex-wrap justify-center gap-x-3 gap-y-0.5 text-[11px] text-slate-600" data-testid="depth-legend">
+          {venues.map((v) => (
+            <li key={v} className="flex items-center gap-1">
+              <span aria-hidden className="inline-block size-2 rounded-sm" style={{ background: VENUE_COLORS[v] }} />
+              {v}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
@@ -81,7 +93,7 @@ function DepthTooltip({ active, payload, base, venues }: TooltipContentProps & {
   return (
     <div className="min-w-48 rounded border border-slate-200 bg-white px-3 py-2 text-xs shadow-md">
       <p className="font-semibold" style={{ color: row.side === "bid" ? BID_COLOR : ASK_COLOR }}>
-        {row.side === "bid" ? "Bids" : "Asks"} within {formatBps(row.band)} of mid
+        {row.side === "bid" ? "Bids" : "Asks"} within {row.band} bps of mid
       </p>
       <p className="num mt-1 text-slate-800">
         {formatUsdCompact(row.notional)} <span className="text-slate-500">· {formatQty(row.qty)} {base}</span>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { DEFAULT_BANDS_BPS } from "@/lib/contracts/market";
 import { formatQty, formatUsdCompact } from "@/lib/format";
 import { useDepth } from "@/lib/queries/market";
+import { useStickyError } from "@/lib/queries/use-sticky-error";
 import { DepthChart, type DepthChartMode } from "@/components/charts/depth-chart";
 import { cx } from "@/components/ui/cx";
 import { Panel } from "@/components/ui/panel";
@@ -21,6 +22,7 @@ export function DepthChartPanel({ symbol, bands = DEFAULT_BANDS_BPS }: { symbol:
   const depth = useDepth(symbol, bands);
   const [mode, setMode] = useState<DepthChartMode>("consolidated");
   const data = depth.data?.symbol === symbol ? depth.data : undefined;
+  const error = useStickyError(depth.error, data !== undefined, symbol);
   const sorted = [...bands].sort((a, b) => a - b);
   const focusBand = sorted[Math.min(2, sorted.length - 1)] ?? 25;
   const focus = data ? findBand(data.consolidated.bands, focusBand) : undefined;
@@ -45,13 +47,19 @@ export function DepthChartPanel({ symbol, bands = DEFAULT_BANDS_BPS }: { symbol:
     </div>
   );
 
-  const error = depth.isError ? (
-    <ErrorState error={depth.error} title={data ? "Depth is not updating" : "Could not load depth"} onRetry={() => void depth.refetch()} compact className="m-3" scope="depth" />
-  ) : null;
 
   return (
-    <Panel title={`${symbol} depth`} subtitle="cumulative USD within N bps of mid" actions={toggle} testId="depth-panel">
-      {error}
+    <Panel title={`${symbol} depth`} actions={toggle} testId="depth-panel">
+      {error && (
+        <ErrorState
+          error={error}
+          title={data ? "Depth is not updating" : "Could not load depth"}
+          onRetry={() => void depth.refetch()}
+          compact
+          className="m-3"
+          scope="depth"
+        />
+      )}
       {data ? (
         depthIsEmpty(data) ? (
           <EmptyState title={`No resting liquidity within ${sorted.at(-1) ?? 0} bps of mid`}>
@@ -62,7 +70,7 @@ export function DepthChartPanel({ symbol, bands = DEFAULT_BANDS_BPS }: { symbol:
             <DepthChart depth={data} mode={mode} height={CHART_HEIGHT} />
           </div>
         )
-      ) : depth.isPending ? (
+      ) : !error ? (
         <div className="flex items-end gap-2 px-4 pb-3 pt-6" style={{ height: CHART_HEIGHT }} role="status" aria-label="Loading depth">
           {SKELETON_BARS.map((h, i) => (
             <div key={i} className="flex-1 animate-pulse rounded-t bg-slate-200/80" style={{ height: `${h}%` }} />
@@ -70,26 +78,37 @@ export function DepthChartPanel({ symbol, bands = DEFAULT_BANDS_BPS }: { symbol:
         </div>
       ) : null}
       {data && (
-        <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-t border-slate-100 px-3 py-1.5 text-xs text-slate-600">
-          {focus ? (
-            <span className="num" data-testid="depth-summary">
-              ±{focusBand} bps: <span className="text-emerald-700">{formatUsdCompact(focus.bid_notional_usd)}</span> bid (
-              {formatQty(focus.bid_qty)} {base}) · <span className="text-rose-700">{formatUsdCompact(focus.ask_notional_usd)}</span> ask (
-              {formatQty(focus.ask_qty)} {base})
+        <div className="space-y-1 border-t border-slate-100 px-3 py-1.5 text-xs text-slate-600">
+          {focus && (
+            <div className="num flex flex-wrap items-baseline gap-x-3" data-testid="depth-summary">
+              <span className="font-medium text-slate-700">±{focusBand} bps</span>
+              <span className="whitespace-nowrap">
+                bid <span className="font-medium text-emerald-700">{formatUsdCompact(focus.bid_notional_usd)}</span>{" "}
+                <span className="text-slate-400">
+                  {formatQty(focus.bid_qty)} {base}
+                </span>
+              </span>
+              <span className="whitespace-nowrap">
+                ask <span className="font-medium text-rose-700">{formatUsdCompact(focus.ask_notional_usd)}</span>{" "}
+                <span className="text-slate-400">
+                  {formatQty(focus.ask_qty)} {base}
+                </span>
+              </span>
               {imb !== null && (
-                <span className={cx("ml-2 font-medium", imb > 0 ? "text-emerald-700" : imb < 0 ? "text-rose-700" : "text-slate-600")}>
+                <span
+                  className={cx("whitespace-nowrap font-medium", imb > 0 ? "text-emerald-700" : imb < 0 ? "text-rose-700" : "text-slate-600")}
+                  title="(bid − ask) / (bid + ask) notional within the band"
+                >
                   imbalance {imb > 0 ? "+" : ""}
                   {Math.round(imb * 100)}%
                 </span>
               )}
-            </span>
-          ) : (
-            <span />
+            </div>
           )}
-          <span className="flex items-center gap-2">
+          <div className="flex items-center gap-2">
             <SourceBadge source={data.source} testId="depth-source-badge" />
             <Freshness asOfNs={data.as_of_ns} receivedAt={depth.dataUpdatedAt} staleAfterMs={8000} testId="depth-freshness" />
-          </span>
+          </div>
         </div>
       )}
     </Panel>
@@ -100,6 +119,7 @@ export function DepthChartPanel({ symbol, bands = DEFAULT_BANDS_BPS }: { symbol:
 export function DepthByVenuePanel({ symbol, bands = DEFAULT_BANDS_BPS }: { symbol: string; bands?: readonly number[] }) {
   const depth = useDepth(symbol, bands);
   const data = depth.data?.symbol === symbol ? depth.data : undefined;
+  const error = useStickyError(depth.error, data !== undefined, symbol);
   return (
     <Panel title={`${symbol} depth by venue`} subtitle="USD notional within each band of the consolidated mid">
       {data ? (
@@ -110,7 +130,7 @@ export function DepthByVenuePanel({ symbol, bands = DEFAULT_BANDS_BPS }: { symbo
             <DepthByVenueTable depth={data} />
           </div>
         )
-      ) : depth.isPending ? (
+      ) : !error ? (
         <SkeletonRows rows={6} cols={11} label="Loading depth by venue" />
       ) : (
         <EmptyState title="Depth unavailable" className="py-4">

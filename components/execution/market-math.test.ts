@@ -4,7 +4,7 @@ import { depthBars, depthIsEmpty, depthVenues, imbalance, venueRows, venueSpread
 
 const quote: Quote = {
   symbol: "BTC-USD",
-  nbbo: { bid: 100, ask: 100.1, mid: 100.05, spread_bps: 9.995, bid_venue: "kraken", ask_venue: "binance" },
+  nbbo: { bid: 100, ask: 100.1, mid: 100.05, spread_bps: 9.995, bid_venue: "kraken", ask_venue: "binance", crossed: false },
   venues: {
     okx: { bid: 99.9, ask: 100.1, bid_size: 1, ask_size: 2, age_ms: 40, stale: false, status: "ok" },
     binance: { bid: 99.95, ask: 100.1, bid_size: 3, ask_size: 1, age_ms: 20, stale: false, status: "ok" },

@@ -4,6 +4,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import { DEFAULT_SYMBOLS } from "@/lib/contracts/common";
 import { useQuotes } from "@/lib/queries/market";
+import { useStickyError } from "@/lib/queries/use-sticky-error";
 import { Panel } from "@/components/ui/panel";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
@@ -37,6 +38,8 @@ export function MarketsView() {
   const [symbol, select] = useSelectedSymbol();
   const quotes = useQuotes(SYMBOLS, { refetchInterval: 1000 });
   const selected = quotes.data?.quotes.find((q) => q.symbol === symbol);
+  const error = useStickyError(quotes.error, quotes.data !== undefined);
+  const loading = !quotes.data && !error;
 
   return (
     <div className="space-y-3" data-testid="markets-page">
@@ -53,9 +56,9 @@ export function MarketsView() {
         )}
       </div>
 
-      {quotes.isError && (
+      {error && (
         <ErrorState
-          error={quotes.error}
+          error={error}
           title={quotes.data ? "Quotes are not updating — showing the last good data" : "Could not load quotes"}
           onRetry={() => void quotes.refetch()}
           compact={Boolean(quotes.data)}
@@ -73,23 +76,19 @@ export function MarketsView() {
         ) : (
           <NbboStrip symbols={SYMBOLS} quotes={quotes.data.quotes} selected={symbol} onSelect={select} />
         )
-      ) : quotes.isPending ? (
+      ) : loading ? (
         <NbboStripSkeleton count={SYMBOLS.length} />
       ) : null}
 
-      <div className="grid grid-cols-1 gap-3 xl:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]">
-        <Panel
-          title={`${symbol} venue quotes`}
-          subtitle="top of book per venue · NBBO highlighted"
-          className="self-start"
-        >
+      <div className="grid grid-cols-1 items-start gap-3 xl:grid-cols-[minmax(0,1fr)_minmax(0,27rem)]">
+        <Panel title={`${symbol} venue quotes`} subtitle="top of book · NBBO highlighted">
           {selected ? (
             Object.keys(selected.venues).length === 0 ? (
               <EmptyState title={`No venue is quoting ${symbol}`} />
             ) : (
               <VenueQuotesTable quote={selected} />
             )
-          ) : quotes.isPending ? (
+          ) : loading ? (
             <SkeletonRows rows={7} cols={8} label="Loading venue quotes" />
           ) : quotes.data ? (
             <EmptyState title={`No quote for ${symbol}`}>The quotes response did not include this symbol.</EmptyState>

@@ -45,8 +45,15 @@ function NbboCard({ symbol, quote, selected, onSelect }: { symbol: string; quote
       <div className="flex items-baseline justify-between gap-2">
         <span className="text-xs font-semibold tracking-wide text-slate-800">{symbol}</span>
         {quote && (
-          <span className="num text-[11px] text-slate-500" title="NBBO spread">
-            {formatBps(quote.nbbo.spread_bps)}
+          <span className="flex items-center gap-1">
+            {quote.nbbo.crossed && (
+              <span className="rounded bg-amber-100 px-1 text-[10px] font-semibold text-amber-800" title="Best bid ≥ best ask across venues" data-testid="nbbo-crossed">
+                CROSSED
+              </span>
+            )}
+            <span className={cx("num text-[11px]", quote.nbbo.crossed ? "font-medium text-amber-700" : "text-slate-500")} title="NBBO spread">
+              {formatBps(quote.nbbo.spread_bps)}
+            </span>
           </span>
         )}
       </div>

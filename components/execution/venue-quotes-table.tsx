@@ -6,8 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import { venueRows, type VenueQuote } from "./market-math";
 
-const TH = "px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
-const TD = "px-2 py-1.5";
+const TH = "whitespace-nowrap px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
+const TD = "whitespace-nowrap px-2 py-1.5";
 
 /**
  * Each venue's top of book for one symbol. Cells at the NBBO are highlighted; stale or
@@ -75,7 +75,14 @@ export function VenueQuotesTable({ quote }: { quote: Quote }) {
       </tbody>
       <tfoot className="border-t-2 border-slate-200 bg-slate-50 font-semibold">
         <tr data-testid="quote-row-nbbo">
-          <td className={cx(TD, "text-slate-800")}>NBBO</td>
+          <td className={cx(TD, "text-slate-800")}>
+            NBBO
+            {quote.nbbo.crossed && (
+              <Badge tone="amber" title="Best bid ≥ best ask across venues (locked or crossed market)" className="ml-1.5">
+                crossed
+              </Badge>
+            )}
+          </td>
           <td className={TD} />
           <td className={cx(TD, "text-right text-emerald-800")}>{formatPrice(quote.nbbo.bid, { decimals: d })}</td>
           <td className={cx(TD, "text-right text-rose-800")}>{formatPrice(quote.nbbo.ask, { decimals: d })}</td>

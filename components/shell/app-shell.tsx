@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import { ErrorState } from "@/components/ui/states";
 import { isActive, NAV_SECTIONS } from "./nav";
+import { forgetReturnPath, rememberReturnPath } from "./return-path";
 
 /**
  * The signed-in frame: top bar (product, desk, role, sandbox, sign-out) and side
@@ -23,8 +24,10 @@ export function AppShell({ children }: { children: ReactNode }) {
   const unauthorized = isUnauthorized(session.error);
 
   useEffect(() => {
-    if (unauthorized) router.replace(`/sign-in?next=${encodeURIComponent(pathname)}`);
-  }, [unauthorized, router, pathname]);
+    if (!unauthorized) return;
+    rememberReturnPath(window.location.pathname + window.location.search);
+    router.replace("/sign-in");
+  }, [unauthorized, router]);
 
   if (session.data) {
     return (
@@ -95,7 +98,10 @@ function TopBar({ session }: { session: SessionResponse }) {
           type="button"
           data-testid="sign-out"
           disabled={signOut.isPending}
-          onClick={() => signOut.mutate(undefined, { onSettled: () => router.replace("/sign-in") })}
+          onClick={() => {
+            forgetReturnPath();
+            signOut.mutate(undefined, { onSettled: () => router.replace("/sign-in") });
+          }}
           className="rounded border border-slate-600 px-2 py-1 font-medium text-slate-200 hover:border-slate-400 hover:bg-slate-800 disabled:opacity-50"
         >
           {signOut.isPending ? "Signing out…" : "Sign out"}
@@ -124,44 +130,43 @@ function HealthIndicator() {
 
 function SideNav({ pathname }: { pathname: string }) {
   return (
-    <nav
-      aria-label="Main"
-      className="sticky top-12 h-[calc(100vh-3rem)] w-44 shrink-0 overflow-y-auto border-r border-slate-200 bg-white px-2 py-3"
-    >
-      {NAV_SECTIONS.map((section) => (
-        <div key={section.title} className="mb-3">
-          <p className="px-2 pb-1 text-[10px] font-semibold uppercase tracking-wider text-slate-400">{section.title}</p>
-          <ul>
-            {section.items.map((item) => {
-              const active = isActive(pathname, item.href);
-              return (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={active ? "page" : undefined}
-                    data-testid={`nav-${item.label.toLowerCase()}`}
-                    className={cx(
-                      "flex items-center justify-between rounded px-2 py-1.5 text-sm",
-                      active ? "bg-slate-900 font-medium text-white" : "text-slate-700 hover:bg-slate-100",
-                    )}
-                  >
-                    <span>{item.label}</span>
-                    {item.soon && (
-                      <span className="text-[10px] uppercase tracking-wide text-slate-400">soon</span>
-                    )}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
+    <div className="w-44 shrink-0 border-r border-slate-200 bg-white">
+      <nav aria-label="Main" className="sticky top-12 max-h-[calc(100vh-3rem)] overflow-y-auto px-2 py-3">
+        {NAV_SECTIONS.map((section) => (
+          <div key={section.title} className="mb-3">
+            <p className="px-2 pb-1 text-[10px] font-semibold uppercase tracking-wider text-slate-400">{section.title}</p>
+            <ul>
+              {section.items.map((item) => {
+                const active = isActive(pathname, item.href);
+                return (
+                  <li key={item.href}>
+                    <Link
+                      href={item.href}
+                      aria-current={active ? "page" : undefined}
+                      data-testid={`nav-${item.label.toLowerCase()}`}
+                      className={cx(
+                        "flex items-center justify-between rounded px-2 py-1.5 text-sm",
+                        active ? "bg-slate-900 font-medium text-white" : "text-slate-700 hover:bg-slate-100",
+                      )}
+                    >
+                      <span>{item.label}</span>
+                      {item.soon && (
+                        <span className="text-[10px] uppercase tracking-wide text-slate-400">soon</span>
+                      )}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ))}
+        <div className="mt-2 border-t border-slate-200 pt-3">
+          <Link href="/docs" data-testid="nav-docs" className="flex items-center justify-between rounded px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
+            <span>API docs</span>
+            <span aria-hidden className="text-xs text-slate-400">↗</span>
+          </Link>
         </div>
-      ))}
-      <div className="mt-2 border-t border-slate-200 pt-3">
-        <Link href="/docs" data-testid="nav-docs" className="flex items-center justify-between rounded px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
-          <span>API docs</span>
-          <span aria-hidden className="text-xs text-slate-400">↗</span>
-        </Link>
-      </div>
-    </nav>
+      </nav>
+    </div>
   );
 }

@@ -4,12 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useSignIn } from "@/lib/queries/session";
 import { ErrorState } from "@/components/ui/states";
-
-/** Where to go after signing in: a same-site path from ?next=, else Markets. */
-function nextPath(): string {
-  const next = new URLSearchParams(window.location.search).get("next");
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/sign-in") ? next : "/markets";
-}
+import { takeReturnPath } from "./return-path";
 
 export function SignInForm() {
   const router = useRouter();
@@ -18,7 +13,7 @@ export function SignInForm() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    signIn.mutate({ key: key.trim() }, { onSuccess: () => router.replace(nextPath()) });
+    signIn.mutate({ key: key.trim() }, { onSuccess: () => router.replace(takeReturnPath("/markets")) });
   }
 
   const done = signIn.isSuccess;
@@ -62,7 +57,7 @@ export function SignInForm() {
         data-testid="sign-in-submit"
         className="w-full rounded-md bg-slate-900 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-slate-800 focus:outline-none focus:ring-2 focus:ring-slate-400 focus:ring-offset-1 disabled:opacity-60"
       >
-        {signIn.isPending ? "Signing in…" : done ? "Signed in — opening Markets…" : "Sign in"}
+        {signIn.isPending ? "Signing in…" : done ? "Signed in — loading…" : "Sign in"}
       </button>
     </form>
   );

@@ -22,7 +22,7 @@ export function ComingSoon({
   note?: ReactNode;
 }) {
   return (
-    <div className="mx-auto max-w-4xl" data-testid="coming-soon">
+    <div className="max-w-5xl" data-testid="coming-soon">
       <div className="mb-4 flex items-center gap-3">
         <h1 className="text-lg font-semibold text-slate-900">{title}</h1>
         <Badge tone="neutral">{stage}</Badge>

@@ -89,7 +89,7 @@ test.describe("dashboard session", () => {
     await expectEnvelope(await request.post("/v1/session", { data: { key: demoKey(), extra: 1 } }), "VALIDATION_ERROR", 422);
     await expectEnvelope(await request.post("/v1/session", { data: [1, 2] }), "VALIDATION_ERROR", 422);
     await expectEnvelope(
-      await request.post("/v1/session", { headers: { "Content-Type": "application/json" }, data: "{not json" }),
+      await request.post("/v1/session", { headers: { "Content-Type": "application/json" }, data: Buffer.from("{not json") }),
       "BAD_REQUEST",
       400,
     );

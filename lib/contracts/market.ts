@@ -38,6 +38,7 @@ export const QuoteSchema = z
       spread_bps: z.number(),
       bid_venue: VenueIdSchema,
       ask_venue: VenueIdSchema,
+      crossed: z.boolean().describe("best bid ≥ best ask across venues (a locked or crossed consolidated market)"),
     }),
     venues: z.partialRecord(z.enum(VENUES), VenueQuoteSchema),
     source: SourceSchema,

@@ -4,3 +4,4 @@ export { queryKeys } from "./keys";
 export { useSession, useSignIn, useSignOut } from "./session";
 export { useQuotes, useDepth, type PollOptions } from "./market";
 export { useHealth } from "./health";
+export { useStickyError } from "./use-sticky-error";

@@ -1,7 +1,14 @@
 import { ERROR_STATUS, type ErrorCode, type ErrorDetail } from "@/lib/contracts/errors";
 
-/** An error meant for the client: its code, message and details go out in the envelope. */
+const BRAND = Symbol.for("execution-intelligence.ApiError");
+
+/**
+ * An error meant for the client: its code, message and details go out in the envelope.
+ * Next.js may bundle this module into several chunks, so recognise it by a global brand
+ * (`isApiError`), never by `instanceof`.
+ */
 export class ApiError extends Error {
+  readonly [BRAND] = true;
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
@@ -13,6 +20,10 @@ export class ApiError extends Error {
     super(message);
     this.status = status ?? ERROR_STATUS[code];
   }
+}
+
+export function isApiError(err: unknown): err is ApiError {
+  return typeof err === "object" && err !== null && (err as Record<symbol, unknown>)[BRAND] === true;
 }
 
 export const notFound = (what: string) => new ApiError("NOT_FOUND", `${what} not found`);

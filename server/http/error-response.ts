@@ -1,6 +1,6 @@
-import { ZodError } from "zod";
+import type { ZodError } from "zod";
 import type { ErrorEnvelope } from "@/lib/contracts/errors";
-import { ApiError } from "./api-error";
+import { ApiError, isApiError } from "./api-error";
 
 /** Turns anything thrown in a handler into the one error envelope; unknown errors leak nothing. */
 export function errorResponse(err: unknown, requestId: string, log: (msg: string, err: unknown) => void): Response {
@@ -16,8 +16,8 @@ export function errorResponse(err: unknown, requestId: string, log: (msg: string
 }
 
 function toApiError(err: unknown): ApiError {
-  if (err instanceof ApiError) return err;
-  if (err instanceof ZodError) {
+  if (isApiError(err)) return err;
+  if (isZodError(err)) {
     const details = err.issues.map((issue) => ({
       field: issue.path.length ? issue.path.join(".") : "(body)",
       message: issue.message,
@@ -25,6 +25,11 @@ function toApiError(err: unknown): ApiError {
     return new ApiError("VALIDATION_ERROR", summarize(details), details);
   }
   return new ApiError("INTERNAL_ERROR", "Internal error; quote the request id when reporting it");
+}
+
+// Structural, not instanceof: zod may be bundled into more than one server chunk.
+function isZodError(err: unknown): err is ZodError {
+  return err instanceof Error && err.name === "ZodError" && Array.isArray((err as ZodError).issues);
 }
 
 function summarize(details: { field: string; message: string }[]): string {

@@ -62,6 +62,33 @@ export class BookSide {
     }
   }
 
+  /**
+   * Adds quantity at a price, creating the level if needed (a new order joining a queue).
+   * `round` snaps the sum to the lot grid, since adding two on-grid floats may leave it.
+   */
+  addQty(price: number, qty: number, round: (x: number) => number = (x) => x): void {
+    if (!(qty > 0)) return;
+    const i = this.indexOf(price);
+    if (i >= 0) {
+      const level = this.items[i] as Level;
+      this.items[i] = { price, qty: round(level.qty + qty) };
+    } else {
+      this.items.splice(-i - 1, 0, { price, qty });
+    }
+  }
+
+  /**
+   * Re-prices every level with `reprice`, which must be strictly increasing so the order
+   * is kept (used to move a pegged book with its reference price).
+   */
+  shiftPrices(reprice: (price: number) => number): void {
+    const items = this.items;
+    for (let i = 0; i < items.length; i++) {
+      const level = items[i] as Level;
+      items[i] = { price: reprice(level.price), qty: level.qty };
+    }
+  }
+
   /** Replaces the quantity of the level at index; qty <= 0 deletes it. */
   setQtyAt(index: number, qty: number): void {
     const level = this.items[index];

@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: figures and ratios, never pass/fail on wall time. Needs a build
+ * (`npm run build`) for the HTTP part. Writes bench-results/latest.json as well.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { benchHttp } from "./bench/bench-http";
+import { benchMarket } from "./bench/bench-market";
+
+async function main() {
+  console.log(`Benchmarks on ${process.platform}/${process.arch}, Node ${process.version}`);
+  const results = { market: benchMarket(), http: await benchHttp() };
+  const dir = join(__dirname, "..", "bench-results");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "latest.json"), JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

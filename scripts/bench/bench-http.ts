@@ -1,0 +1,83 @@
+/**
+ * Over-HTTP figures against a real `next start` on a scratch data directory: warm
+ * GET /v1/quotes vs GET /v1/health on the same server, interleaved so drift hits both.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fmt, summarize } from "./stats";
+
+const root = join(__dirname, "..", "..");
+
+export async function benchHttp(): Promise<Record<string, number>> {
+  const dataDir = mkdtempSync(join(tmpdir(), "ei-bench-"));
+  const port = 3390 + Math.floor(Math.random() * 50);
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    await waitForHealth(base);
+    const keys = JSON.parse(readFileSync(join(dataDir, "demo-keys.json"), "utf8")) as { keys: { role: string; key: string }[] };
+    const key = keys.keys.find((k) => k.role === "trader")?.key ?? "";
+    const auth = { Authorization: `Bearer ${key}` };
+
+    const cold0 = performance.now();
+    const first = await fetch(`${base}/v1/quotes?symbols=BTC-USD`, { headers: auth });
+    const firstMs = performance.now() - cold0;
+    if (first.status !== 200) throw new Error(`quotes answered ${first.status}`);
+
+    const health: number[] = [];
+    const quotes: number[] = [];
+    const timed = async (url: string, headers: Record<string, string>, into: number[]) => {
+      const t0 = performance.now();
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      into.push(performance.now() - t0);
+      if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    };
+    // Demo desk: 50 qps, burst 100. Pace calls under that so the limiter never answers.
+    for (let i = 0; i < 40; i++) {
+      await timed(`${base}/v1/health`, {}, []);
+      await timed(`${base}/v1/quotes?symbols=BTC-USD`, auth, []);
+    }
+    for (let i = 0; i < 600; i++) {
+      await timed(`${base}/v1/health`, {}, health);
+      await timed(`${base}/v1/quotes?symbols=BTC-USD`, auth, quotes);
+      if (i % 40 === 39) await new Promise((r) => setTimeout(r, 900));
+    }
+    const h = summarize(health);
+    const q = summarize(quotes);
+    console.log("\nHTTP (next start, loopback, sequential)");
+    console.log(`  first /v1/quotes after start: ${fmt(firstMs)} ms`);
+    console.log(`  GET /v1/health          p50 ${fmt(h.p50, 2)} ms  p99 ${fmt(h.p99, 2)} ms  (n=${h.n})`);
+    console.log(`  GET /v1/quotes BTC-USD  p50 ${fmt(q.p50, 2)} ms  p99 ${fmt(q.p99, 2)} ms  (n=${q.n})`);
+    console.log(`  ratio quotes/health     p50 ×${fmt(q.p50 / h.p50, 2)}  p99 ×${fmt(q.p99 / h.p99, 2)}`);
+    return {
+      health_p50_ms: h.p50,
+      health_p99_ms: h.p99,
+      quotes_p50_ms: q.p50,
+      quotes_p99_ms: q.p99,
+      quotes_to_health_p50: q.p50 / h.p50,
+      first_quotes_ms: firstMs,
+    };
+  } finally {
+    server.kill("SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function waitForHealth(base: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/v1/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("server did not become healthy within 30 s (is there a build? run `npm run build`)");
+}

@@ -1,0 +1,233 @@
+/**
+ * Rolling in-memory history per symbol and venue, fed by a source's listener: sampled
+ * book states, the trade tape, consolidated mid samples and a volatility estimate.
+ * Estimators (cost distribution, urgency, passive fills) read it. Memory is bounded by
+ * ring buffers; time is the books' market time, so a replay or simulation gives the same
+ * history as it would live.
+ *
+ * Volatility: EWMA of squared 1 s log returns of the consolidated mid (RiskMetrics-style
+ * exponential weighting, J.P. Morgan 1996, with a half-life in seconds instead of a daily
+ * lambda). Until enough returns exist, the symbol's configured volatility is reported,
+ * and the result says which one it is.
+ */
+import type { Clock } from "@/server/shared/clock";
+import { RingBuffer } from "./ring-buffer";
+import { computeNbbo } from "./nbbo";
+import { SECONDS_PER_YEAR, symbolParams } from "./symbols";
+import type { BookView, Level, MarketSource, SymbolId, Trade, VenueId } from "./types";
+
+export interface BookSample {
+  tsMs: number;
+  seq: number;
+  /** Best `topLevels` levels a side. */
+  bids: readonly Level[];
+  asks: readonly Level[];
+}
+
+export interface MidSample {
+  tsMs: number;
+  mid: number;
+}
+
+export interface VolatilityEstimate {
+  sigmaPerSecond: number;
+  sigmaAnnualized: number;
+  /** "ewma" = estimated from observed mids; "configured" = the symbol's parameter; "none" = neither. */
+  source: "ewma" | "configured" | "none";
+  /** 1 s returns folded into the EWMA so far. */
+  returns: number;
+}
+
+export interface ObservationStoreOptions {
+  /** Attach to this source at construction (same as calling attach()). */
+  source?: MarketSource;
+  /** Used by the "last N ms" queries; without it they count back from the newest record. */
+  clock?: Clock;
+  /** One book sample per venue and one mid sample per symbol per this interval (default 1000 ms). */
+  sampleEveryMs?: number;
+  /** Book samples kept per venue (default 900 = 15 min at 1 s). */
+  bookCapacity?: number;
+  /** Trades kept per venue (default 5000). */
+  tradeCapacity?: number;
+  /** Mid samples kept per symbol (default 3600). */
+  midCapacity?: number;
+  /** Levels a side kept in a book sample (default 20). */
+  topLevels?: number;
+  /** EWMA half-life in seconds (default 60). */
+  ewmaHalfLifeS?: number;
+  /** Returns needed before the EWMA replaces the configured figure (default 30). */
+  minReturns?: number;
+  /** Annualized fallback vol per symbol; default from symbols.ts. */
+  configuredVol?: (symbol: SymbolId) => number | undefined;
+}
+
+interface VenueHistory {
+  latest: BookView | undefined;
+  lastSlot: number;
+  samples: RingBuffer<BookSample>;
+  trades: RingBuffer<Trade>;
+}
+
+interface SymbolHistory {
+  venues: Map<VenueId, VenueHistory>;
+  mids: RingBuffer<MidSample>;
+  lastMidSlot: number;
+  ewmaVar: number;
+  returns: number;
+}
+
+export class ObservationStore {
+  readonly sampleEveryMs: number;
+  private readonly bookCapacity: number;
+  private readonly tradeCapacity: number;
+  private readonly midCapacity: number;
+  private readonly topLevels: number;
+  private readonly decayPerS: number;
+  private readonly minReturns: number;
+  private readonly configuredVol: (symbol: SymbolId) => number | undefined;
+  private readonly bySymbol = new Map<SymbolId, SymbolHistory>();
+  private readonly clock: Clock | undefined;
+  private readonly detachers: (() => void)[] = [];
+
+  constructor(options: ObservationStoreOptions = {}) {
+    this.clock = options.clock;
+    this.sampleEveryMs = options.sampleEveryMs ?? 1000;
+    this.bookCapacity = options.bookCapacity ?? 900;
+    this.tradeCapacity = options.tradeCapacity ?? 5000;
+    this.midCapacity = options.midCapacity ?? 3600;
+    this.topLevels = options.topLevels ?? 20;
+    this.decayPerS = 2 ** (-1 / (options.ewmaHalfLifeS ?? 60));
+    this.minReturns = options.minReturns ?? 30;
+    this.configuredVol = options.configuredVol ?? ((s) => symbolParams(s)?.annualVol);
+    if (options.source) this.attach(options.source);
+  }
+
+  /** Records everything the source emits from now on; returns a function that stops it. */
+  attach(source: MarketSource): () => void {
+    const detach = source.addListener({ onBook: (b) => this.recordBook(b), onTrade: (t) => this.recordTrade(t) });
+    this.detachers.push(detach);
+    return detach;
+  }
+
+  /** Detaches from every source. History is kept. */
+  close(): void {
+    for (const d of this.detachers.splice(0)) d();
+  }
+
+  recordBook(book: BookView): void {
+    const sym = this.symbolHistory(book.symbol);
+    const venue = this.venueHistory(sym, book.venue);
+    venue.latest = book;
+    const slot = Math.floor(book.updatedAtMs / this.sampleEveryMs);
+    if (slot > venue.lastSlot) {
+      venue.lastSlot = slot;
+      venue.samples.push({
+        tsMs: book.updatedAtMs,
+        seq: book.seq,
+        bids: book.bids.length > this.topLevels ? book.bids.slice(0, this.topLevels) : book.bids,
+        asks: book.asks.length > this.topLevels ? book.asks.slice(0, this.topLevels) : book.asks,
+      });
+    }
+    if (slot > sym.lastMidSlot) this.sampleMid(sym, slot, book.updatedAtMs);
+  }
+
+  recordTrade(trade: Trade): void {
+    this.venueHistory(this.symbolHistory(trade.symbol), trade.venue).trades.push(trade);
+  }
+
+  symbols(): SymbolId[] {
+    return [...this.bySymbol.keys()];
+  }
+
+  latestBook(symbol: SymbolId, venue: VenueId): BookView | undefined {
+    return this.bySymbol.get(symbol)?.venues.get(venue)?.latest;
+  }
+
+  /** Book samples, oldest first. */
+  bookSamples(symbol: SymbolId, venue: VenueId): BookSample[] {
+    return this.bySymbol.get(symbol)?.venues.get(venue)?.samples.toArray() ?? [];
+  }
+
+  /** Trades, oldest first; with sinceMs, only those at or after it. */
+  trades(symbol: SymbolId, venue: VenueId, sinceMs?: number): Trade[] {
+    const ring = this.bySymbol.get(symbol)?.venues.get(venue)?.trades;
+    if (!ring) return [];
+    return sinceMs === undefined ? ring.toArray() : ring.filter((t) => t.tsMs >= sinceMs);
+  }
+
+  /** Trades of the last windowMs (by the clock, else counting back from the newest trade). */
+  recentTrades(symbol: SymbolId, venue: VenueId, windowMs: number): Trade[] {
+    const ring = this.bySymbol.get(symbol)?.venues.get(venue)?.trades;
+    const newest = ring?.last();
+    if (!ring || !newest) return [];
+    const now = this.clock ? this.clock.nowMs() : newest.tsMs;
+    return this.trades(symbol, venue, now - windowMs);
+  }
+
+  /** Consolidated (NBBO) mid samples, oldest first. */
+  midSamples(symbol: SymbolId): MidSample[] {
+    return this.bySymbol.get(symbol)?.mids.toArray() ?? [];
+  }
+
+  volatility(symbol: SymbolId): VolatilityEstimate {
+    const sym = this.bySymbol.get(symbol);
+    const returns = sym?.returns ?? 0;
+    if (sym && returns >= this.minReturns) {
+      const perS = Math.sqrt(sym.ewmaVar);
+      return { sigmaPerSecond: perS, sigmaAnnualized: perS * Math.sqrt(SECONDS_PER_YEAR), source: "ewma", returns };
+    }
+    const annual = this.configuredVol(symbol);
+    if (annual === undefined) return { sigmaPerSecond: Number.NaN, sigmaAnnualized: Number.NaN, source: "none", returns };
+    return { sigmaPerSecond: annual / Math.sqrt(SECONDS_PER_YEAR), sigmaAnnualized: annual, source: "configured", returns };
+  }
+
+  private sampleMid(sym: SymbolHistory, slot: number, tsMs: number): void {
+    const books: BookView[] = [];
+    for (const v of sym.venues.values()) if (v.latest) books.push(v.latest);
+    const mid = computeNbbo(books).mid;
+    if (mid === undefined || !(mid > 0)) return;
+    sym.lastMidSlot = slot;
+    const prev = sym.mids.last();
+    sym.mids.push({ tsMs, mid });
+    if (!prev) return;
+    const dtS = (tsMs - prev.tsMs) / 1000;
+    if (!(dtS > 0)) return;
+    // Variance per second from a return over dtS; decay scaled to the elapsed time so a
+    // missed sample does not count as a quiet second.
+    const r = Math.log(mid / prev.mid);
+    const x = (r * r) / dtS;
+    if (sym.returns === 0) sym.ewmaVar = x;
+    else {
+      const keep = this.decayPerS ** dtS;
+      sym.ewmaVar = keep * sym.ewmaVar + (1 - keep) * x;
+    }
+    sym.returns++;
+  }
+
+  private symbolHistory(symbol: SymbolId): SymbolHistory {
+    let s = this.bySymbol.get(symbol);
+    if (!s) {
+      s = { venues: new Map(), mids: new RingBuffer(this.midCapacity), lastMidSlot: -Infinity, ewmaVar: 0, returns: 0 };
+      this.bySymbol.set(symbol, s);
+    }
+    return s;
+  }
+
+  private venueHistory(sym: SymbolHistory, venue: VenueId): VenueHistory {
+    let v = sym.venues.get(venue);
+    if (!v) {
+      v = {
+        latest: undefined,
+        lastSlot: -Infinity,
+        samples: new RingBuffer(this.bookCapacity),
+        trades: new RingBuffer(this.tradeCapacity),
+      };
+      sym.venues.set(venue, v);
+    }
+    return v;
+  }
+}
+
+export function createObservationStore(options?: ObservationStoreOptions): ObservationStore {
+  return new ObservationStore(options);
+}
