@@ -9,7 +9,7 @@
  * SCALED: every other venue and symbol is derived from the Binance BTC figures by the
  * multipliers below and in symbols.ts. Those multipliers are judgement, informed by public
  * cross-venue liquidity comparisons (exchange depth/volume rankings), not measurements;
- * CALIBRATION.md lists them.
+ * ARCHITECTURE.md ("Simulated market calibration") lists them.
  */
 import type { VenueId } from "./types";
 

@@ -4,7 +4,7 @@
  * Reference prices are plausible late-2025/2026 levels, not a forecast. Volatilities are
  * typical realized annualized figures for each asset over 2024-25 (BTC ~45-55 %, ETH
  * ~60-70 %, large alts ~80-100 %). The recorded Binance BTCUSDT window measured 64 %
- * from 1 s returns (CALIBRATION.md); that figure includes microstructure noise and a
+ * from 1 s returns (ARCHITECTURE.md, "Simulated market calibration"); that figure includes microstructure noise and a
  * volatile week, so it is an upper reference, not the base level.
  *
  * Jumps: compound Poisson on the log price (Merton 1976 jump-diffusion), symmetric,
