@@ -1,0 +1,33 @@
+import { readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ENDPOINTS } from "@/lib/contracts/endpoints";
+import { buildOpenApi } from "./build-openapi";
+
+const appV1 = join(__dirname, "..", "..", "app", "v1");
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return routeFiles(path);
+    return entry === "route.ts" ? [path] : [];
+  });
+}
+
+describe("OpenAPI document", () => {
+  const doc = buildOpenApi("test") as { paths: Record<string, Record<string, { parameters: { name: string; style?: string }[] }>> };
+
+  it("documents every route under app/v1 (the catalogue cannot drift from the routes)", () => {
+    const routes = routeFiles(appV1)
+      .map((f) => "/v1/" + relative(appV1, f).split(sep).slice(0, -1).join("/"))
+      .map((p) => p.replace(/\/$/, ""))
+      .filter((p) => !p.includes("[...") && p !== "/v1/openapi.json");
+    for (const route of routes) expect(Object.keys(doc.paths), route).toContain(route.replace(/\[(\w+)\]/g, "{$1}"));
+  });
+
+  it("has one operation per catalogue entry, with list parameters comma-separated", () => {
+    for (const ep of ENDPOINTS) expect(doc.paths[ep.path]?.[ep.method], `${ep.method} ${ep.path}`).toBeTruthy();
+    const symbols = doc.paths["/v1/quotes"]?.get?.parameters.find((p) => p.name === "symbols");
+    expect(symbols?.style).toBe("form");
+  });
+});
