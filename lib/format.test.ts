@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   MISSING,
   ageMsFromNs,
+  decimalsUsed,
   formatAge,
   formatBps,
   formatDateTimeNs,
@@ -12,6 +13,7 @@ import {
   formatUsdCompact,
   nsToMs,
   priceDecimals,
+  priceDecimalsFor,
 } from "./format";
 
 describe("formatPrice", () => {
@@ -34,6 +36,15 @@ describe("formatPrice", () => {
     expect(formatPrice(undefined)).toBe(MISSING);
     expect(formatPrice(Number.NaN)).toBe(MISSING);
     expect(formatPrice(Number.POSITIVE_INFINITY)).toBe(MISSING);
+  });
+
+  it("raises decimals to the finest tick quoted", () => {
+    expect(decimalsUsed(0.1699163)).toBe(7);
+    expect(decimalsUsed(140.1)).toBe(1);
+    expect(decimalsUsed(0.1 + 0.2)).toBe(1);
+    expect(priceDecimalsFor([0.16991, 0.1699163, null], 0.16991615)).toBe(7);
+    expect(priceDecimalsFor([89999.92, 90000], 89999.925)).toBe(2);
+    expect(priceDecimalsFor([2.2017, 2.20178], 2.2)).toBe(5);
   });
 
   it("priceDecimals stays within 2..8", () => {
@@ -95,6 +106,9 @@ describe("formatBps", () => {
     expect(formatBps(-0.5)).toBe("-0.50 bps");
     expect(formatBps(12.345, { unit: false })).toBe("12.35");
     expect(formatBps(null)).toBe(MISSING);
+    expect(formatBps(0.0011)).toBe("<0.01 bps");
+    expect(formatBps(-0.001, { unit: false })).toBe(">-0.01");
+    expect(formatBps(0.005)).toBe("0.01 bps");
   });
 });
 

@@ -26,6 +26,24 @@ export function priceDecimals(reference: number): number {
   return Math.min(8, Math.max(2, 5 - intDigits));
 }
 
+/** Decimals a number actually uses (up to 8), ignoring float noise: 0.1699163 → 7, 140.1 → 1. */
+export function decimalsUsed(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  const text = Math.abs(value).toFixed(8).replace(/0+$/, "");
+  const dot = text.indexOf(".");
+  return dot === -1 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * Decimals for a set of quoted prices of one symbol: the magnitude rule, raised to the
+ * finest tick any venue quotes (so 0.1699160 and 0.1699163 stay distinguishable).
+ */
+export function priceDecimalsFor(prices: readonly (number | null | undefined)[], reference: number): number {
+  let d = priceDecimals(reference);
+  for (const p of prices) if (isNum(p)) d = Math.max(d, decimalsUsed(p));
+  return Math.min(8, d);
+}
+
 /**
  * A price with decimals chosen by magnitude. Pass `decimals` (e.g. from `priceDecimals(mid)`)
  * to keep every row of one symbol's table aligned on the same number of decimals.
@@ -78,10 +96,14 @@ export function formatUsd(value: Maybe): string {
   return `${value < 0 ? "-" : ""}$${grouped(Math.abs(value), 0)}`;
 }
 
-/** Basis points with two decimals: "1.23 bps" (or "1.23" with `unit: false`). */
+/**
+ * Basis points with two decimals: "1.23 bps" (or "1.23" with `unit: false`). A non-zero
+ * value that would round to zero reads "<0.01" rather than a misleading "0.00".
+ */
 export function formatBps(value: Maybe, opts: { unit?: boolean } = {}): string {
   if (!isNum(value)) return MISSING;
-  const text = value.toFixed(2);
+  const tiny = value !== 0 && Math.abs(value) < 0.005;
+  const text = tiny ? `${value < 0 ? ">-" : "<"}0.01` : value.toFixed(2);
   return opts.unit === false ? text : `${text} bps`;
 }
 

@@ -84,7 +84,7 @@ function JsonBlock({ label, value, open = false }: { label: ReactNode; value: un
   return (
     <details className="group rounded border border-slate-200 bg-slate-50" open={open}>
       <summary className="cursor-pointer list-none select-none px-3 py-1.5 text-xs font-medium text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
-        <span className="mr-1 inline-block text-slate-400 transition-transform group-open:rotate-90">▶</span>
+        <span aria-hidden className="mr-1 inline-block text-slate-400 group-open:rotate-90">▶</span>
         {label}
       </summary>
       <pre className="max-h-[28rem] overflow-auto border-t border-slate-200 bg-white px-3 py-2 font-mono text-[11px] leading-4 text-slate-800">

@@ -26,7 +26,8 @@ export function DepthChartPanel({ symbol, bands = DEFAULT_BANDS_BPS }: { symbol:
   const sorted = [...bands].sort((a, b) => a - b);
   const focusBand = sorted[Math.min(2, sorted.length - 1)] ?? 25;
   const focus = data ? findBand(data.consolidated.bands, focusBand) : undefined;
-  const imb = focus ? imbalance(focus.bid_notional_usd, focus.ask_notional_usd) : null;
+  const imbRaw = focus ? imbalance(focus.bid_notional_usd, focus.ask_notional_usd) : null;
+  const imb = imbRaw === null ? null : Math.round(imbRaw * 100);
   const base = symbol.split("-")[0] ?? "";
 
   const toggle = (
@@ -100,7 +101,7 @@ export function DepthChartPanel({ symbol, bands = DEFAULT_BANDS_BPS }: { symbol:
                   title="(bid − ask) / (bid + ask) notional within the band"
                 >
                   imbalance {imb > 0 ? "+" : ""}
-                  {Math.round(imb * 100)}%
+                  {imb}%
                 </span>
               )}
             </div>

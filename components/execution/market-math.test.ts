@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DepthResponse, Quote } from "@/lib/contracts/market";
-import { depthBars, depthIsEmpty, depthVenues, imbalance, venueRows, venueSpreadBps } from "./market-math";
+import { depthBars, depthIsEmpty, depthVenues, imbalance, quoteDecimals, venueRows, venueSpreadBps } from "./market-math";
 
 const quote: Quote = {
   symbol: "BTC-USD",
@@ -80,5 +80,13 @@ describe("imbalance", () => {
     expect(imbalance(300, 100)).toBe(0.5);
     expect(imbalance(0, 100)).toBe(-1);
     expect(imbalance(0, 0)).toBeNull();
+  });
+});
+
+describe("quoteDecimals", () => {
+  it("uses the magnitude rule unless a venue quotes a finer tick", () => {
+    expect(quoteDecimals(quote)).toBe(2);
+    const fine: Quote = { ...quote, venues: { ...quote.venues, okx: { ...quote.venues.okx!, bid: 99.9512 } } };
+    expect(quoteDecimals(fine)).toBe(4);
   });
 });

@@ -1,6 +1,7 @@
 /** Pure derivations for the Markets views (no React), unit-tested in market-math.test.ts. */
 import { VENUES, type VenueId } from "@/lib/contracts/common";
 import type { DepthResponse, Quote } from "@/lib/contracts/market";
+import { priceDecimalsFor } from "@/lib/format";
 
 export type VenueQuote = NonNullable<Quote["venues"][VenueId]>;
 export type DepthBand = DepthResponse["consolidated"]["bands"][number];
@@ -37,6 +38,13 @@ export function venueRows(quote: Quote): VenueRow[] {
     });
   }
   return rows;
+}
+
+/** Display decimals for all prices of one quote: magnitude rule raised to the finest venue tick. */
+export function quoteDecimals(quote: Quote): number {
+  const prices: (number | null)[] = [quote.nbbo.bid, quote.nbbo.ask];
+  for (const v of Object.values(quote.venues)) if (v) prices.push(v.bid, v.ask);
+  return priceDecimalsFor(prices, quote.nbbo.mid);
 }
 
 /** Venues present in a depth answer, in registry order. */

@@ -1,9 +1,10 @@
 "use client";
 
 import type { Quote } from "@/lib/contracts/market";
-import { formatBps, formatPrice, priceDecimals } from "@/lib/format";
+import { formatBps, formatPrice } from "@/lib/format";
 import { cx } from "@/components/ui/cx";
 import { Skeleton } from "@/components/ui/skeleton";
+import { quoteDecimals } from "./market-math";
 
 /** One card per symbol: mid, NBBO bid/ask with the venues setting them, spread. Click to focus. */
 export function NbboStrip({
@@ -30,7 +31,7 @@ export function NbboStrip({
 function NbboCard({ symbol, quote, selected, onSelect }: { symbol: string; quote: Quote | undefined; selected: boolean; onSelect: () => void }) {
   const venues = quote ? Object.values(quote.venues) : [];
   const live = venues.filter((v) => v && !v.stale && v.status !== "down").length;
-  const d = quote ? priceDecimals(quote.nbbo.mid) : 2;
+  const d = quote ? quoteDecimals(quote) : 2;
   return (
     <button
       type="button"

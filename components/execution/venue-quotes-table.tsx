@@ -1,10 +1,10 @@
 "use client";
 
 import type { Quote } from "@/lib/contracts/market";
-import { formatAge, formatBps, formatPrice, formatQty, priceDecimals } from "@/lib/format";
+import { formatAge, formatBps, formatPrice, formatQty } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
-import { venueRows, type VenueQuote } from "./market-math";
+import { quoteDecimals, venueRows, type VenueQuote } from "./market-math";
 
 const TH = "whitespace-nowrap px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
 const TD = "whitespace-nowrap px-2 py-1.5";
@@ -15,7 +15,7 @@ const TD = "whitespace-nowrap px-2 py-1.5";
  */
 export function VenueQuotesTable({ quote }: { quote: Quote }) {
   const rows = venueRows(quote);
-  const d = priceDecimals(quote.nbbo.mid);
+  const d = quoteDecimals(quote);
   return (
     <table className="num w-full border-collapse text-xs" data-testid="quotes-table" data-symbol={quote.symbol}>
       <thead className="border-b border-slate-200 bg-slate-50">

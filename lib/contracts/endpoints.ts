@@ -2,7 +2,7 @@
  * The endpoint catalogue: one entry per /v1 route, naming its contracts. The OpenAPI
  * document is generated from this list, so a route without an entry is a visible gap.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { HealthResponseSchema } from "./health";
 import { DepthQuerySchema, DepthResponseSchema, QuotesQuerySchema, QuotesResponseSchema } from "./market";
 import { SessionResponseSchema, SignInBodySchema } from "./session";
@@ -69,5 +69,15 @@ export const ENDPOINTS: EndpointSpec[] = [
     tag: "Session",
     auth: "key",
     response: SessionResponseSchema,
+  },
+  {
+    method: "delete",
+    path: "/v1/session",
+    summary: "Dashboard sign-out",
+    description: "Ends the dashboard session and clears its cookie. Always 204.",
+    tag: "Session",
+    auth: "none",
+    response: z.null(),
+    status: 204,
   },
 ];

@@ -34,7 +34,10 @@ function operation(ep: EndpointSpec): JsonSchema {
   const errorRef = { $ref: "#/components/schemas/ErrorEnvelope" };
   const errorCodes = ep.auth === "key" ? [400, 401, 403, 422, 429, 500, 503] : [400, 422, 500, 503];
   const responses: Record<string, unknown> = {
-    [String(ep.status ?? 200)]: { description: "OK", content: { "application/json": { schema: toSchema(ep.response, "output") } } },
+    [String(ep.status ?? 200)]:
+      ep.status === 204
+        ? { description: "No content" }
+        : { description: "OK", content: { "application/json": { schema: toSchema(ep.response, "output") } } },
   };
   for (const status of errorCodes) {
     const codes = Object.entries(ERROR_STATUS)
