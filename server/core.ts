@@ -8,6 +8,7 @@ import pkg from "@/package.json";
 import { ensureDemoDesk, type DemoSeedResult } from "@/server/auth/seed-demo";
 import { parseEnv, type Env } from "@/server/env";
 import { createTokenBucketLimiter, type RateLimiter } from "@/server/http/rate-limiter";
+import { createCalibrationRecord, type CalibrationRecord } from "@/server/intelligence/calibration-record";
 import { createMarketHub, type MarketHub } from "@/server/market-data/hub";
 import { createObservationStore, type ObservationStore } from "@/server/market-data/observation-store";
 import { createSimulatedSource } from "@/server/market-data/simulated-source";
@@ -27,6 +28,8 @@ export interface Core {
   limiter: RateLimiter;
   market: { source: MarketSource; hub: MarketHub; observations: ObservationStore };
   demo: DemoSeedResult;
+  /** Forecast-vs-realized record the forecasts are corrected by. */
+  calibration: CalibrationRecord;
   stop(): Promise<void>;
 }
 
@@ -78,6 +81,7 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
     limiter: createTokenBucketLimiter(clock),
     market: { source, hub, observations },
     demo,
+    calibration: createCalibrationRecord(),
     async stop() {
       source.stop();
       hub.close();

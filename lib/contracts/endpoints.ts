@@ -5,6 +5,15 @@
 import { z } from "zod";
 import { HealthResponseSchema } from "./health";
 import { DepthQuerySchema, DepthResponseSchema, QuotesQuerySchema, QuotesResponseSchema } from "./market";
+import { PreviewResponseSchema, SimpleOrderBodySchema } from "./orders";
+import {
+  ForecastResponseSchema,
+  PretradeQuerySchema,
+  RoutingResponseSchema,
+  SimulateQuerySchema,
+  SimulateResponseSchema,
+  SlippageResponseSchema,
+} from "./pretrade";
 import { SessionResponseSchema, SignInBodySchema } from "./session";
 
 export interface EndpointSpec {
@@ -12,7 +21,7 @@ export interface EndpointSpec {
   path: string;
   summary: string;
   description?: string;
-  tag: "System" | "Market" | "Session";
+  tag: "System" | "Market" | "Pre-trade" | "Session";
   auth: "none" | "key";
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -50,6 +59,59 @@ export const ENDPOINTS: EndpointSpec[] = [
     auth: "key",
     query: DepthQuerySchema,
     response: DepthResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/v1/execution/forecast",
+    summary: "Pre-trade cost forecast",
+    description:
+      "What buying or selling this size will cost: P50 (expected) and P90 (downside) all-in cost in bps and USD, fill confidence per cost level, " +
+      "capacity curve, venues ranked by landed cost (book + fee + latency + staleness), the venue mix the router would use, and the urgency trade-off (Almgren–Chriss).",
+    tag: "Pre-trade",
+    auth: "key",
+    query: PretradeQuerySchema,
+    response: ForecastResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/v1/execution/simulate",
+    summary: "Compare aggressive, passive and split execution",
+    description:
+      "Runs the execution simulator (queue-aware matching, venue latency, partial fills) over seeded simulated market paths and compares strategies " +
+      "for this order under the given constraints, with a recommendation. Same seed and same books give the same answer.",
+    tag: "Pre-trade",
+    auth: "key",
+    query: SimulateQuerySchema,
+    response: SimulateResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/v1/intelligence/slippage",
+    summary: "Book-walk slippage per venue and consolidated",
+    tag: "Pre-trade",
+    auth: "key",
+    query: PretradeQuerySchema,
+    response: SlippageResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/v1/intelligence/routing",
+    summary: "The leg split the smart order router would use",
+    description: "Per-leg quantity, expected price and cost with per-venue score parts in bps, and the venues excluded with reasons.",
+    tag: "Pre-trade",
+    auth: "key",
+    query: PretradeQuerySchema,
+    response: RoutingResponseSchema,
+  },
+  {
+    method: "post",
+    path: "/v1/orders/preview",
+    summary: "Preview an order without placing it",
+    description: "Order body → routing plan, legs, estimated cost and fees, and pre-trade checks (symbol, venue, minimum size, price deviation, depth, venue status, trading mode).",
+    tag: "Pre-trade",
+    auth: "key",
+    body: SimpleOrderBodySchema,
+    response: PreviewResponseSchema,
   },
   {
     method: "post",

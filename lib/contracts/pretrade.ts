@@ -76,7 +76,8 @@ export const ForecastResponseSchema = z
       }),
     ),
     impact_cross_check: z.object({
-      sqrt_impact_bps: z.number().describe("square-root law estimate for the same order"),
+      sqrt_impact_bps: z.number().nullable().describe("square-root law estimate for the same order; null without a daily volume"),
+      fraction_of_daily_volume: z.number().nullable(),
       model: z.string(),
     }),
     volatility: z.object({ sigma_annualized: z.number(), source: z.enum(["ewma", "configured", "none"]) }),

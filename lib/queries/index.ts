@@ -4,4 +4,5 @@ export { queryKeys } from "./keys";
 export { useSession, useSignIn, useSignOut } from "./session";
 export { useQuotes, useDepth, type PollOptions } from "./market";
 export { useHealth } from "./health";
+export { forecastPath, simulationPath, useForecast, useSimulation, type ForecastOptions, type ForecastParams, type SimulationParams } from "./pretrade";
 export { useStickyError } from "./use-sticky-error";

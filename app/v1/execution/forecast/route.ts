@@ -1,0 +1,14 @@
+import { PretradeQuerySchema, ForecastResponseSchema } from "@/lib/contracts/pretrade";
+import { parseQuery } from "@/server/http/parse-request";
+import { rejectOtherMethods } from "@/server/http/reject-other-methods";
+import { respond } from "@/server/http/respond";
+import { withApiKey } from "@/server/http/with-api-key";
+import { getForecast } from "@/server/intelligence/get-forecast";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApiKey("read", async ({ request, core }) => {
+  const query = parseQuery(request, PretradeQuerySchema);
+  return respond(ForecastResponseSchema, await getForecast(core, query));
+});
+export const { POST, PUT, PATCH, DELETE } = rejectOtherMethods(["GET"]);
