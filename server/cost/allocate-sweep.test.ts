@@ -164,3 +164,24 @@ describe("allocateSweep (hand-computed three-venue books)", () => {
     expect(floorToLot(0.25, 0)).toBe(0.25);
   });
 });
+
+describe("float dust", () => {
+  it("a fine-lot order split over many fractional levels completes instead of reporting dust as unplaceable", () => {
+    // Level sizes with 6 decimals (an XRP-like lot of 1e-6) across venues; their float sums
+    // leave a residual just under one lot, which must not make the order 'incomplete'.
+    const levels = (base: number, n: number): Level[] =>
+      Array.from({ length: n }, (_, i) => ({ price: 2.2 + base + i * 0.0001, qty: 1234.567891 + i * 0.100003 }));
+    const venues = [
+      venue("binance", levels(0, 40), { lotSize: 0.000001 }),
+      venue("okx", levels(0.00005, 40), { lotSize: 0.000001 }),
+      venue("bybit", levels(0.00003, 40), { lotSize: 0.000001 }),
+    ];
+    for (const qty of [50_000, 33_333.3, 77_777.777777]) {
+      const a = allocateSweep({ side: "buy", qty, mid: 2.2, venues });
+      expect(a.complete, String(qty)).toBe(true);
+      expect(a.unfilledQty).toBe(0);
+      expect(a.filledQty).toBeLessThanOrEqual(qty);
+      expect(a.filledQty).toBeCloseTo(qty, 5);
+    }
+  });
+});

@@ -131,10 +131,31 @@ export function allocateSweep(input: AllocateSweepInput, sweeper: GreedySweeper 
   const ladders = venues.map((v) => venueLadder(v, side === "buy"));
   const depth = ladders.map(ladderDepth);
   if (lotResidual > 0) lotResidual = absorbLotResidual(venues, ladders, side, mid, alloc, excluded, depth, lotResidual);
-  if (lotResidual <= qty * 1e-12) lotResidual = 0;
+  // What is left after absorption but under 1 % of the finest lot is float dust from
+  // summing level quantities, not an unplaceable remainder: no venue could take it anyway.
+  if (lotResidual <= Math.max(qty * 1e-12, 0.01 * finestLot(venues))) lotResidual = 0;
   if (depthShortfall <= qty * 1e-12) depthShortfall = 0;
 
   return buildAllocation(input, ladders, alloc, depth, dropped, depthShortfall, lotResidual, sweeps);
+}
+
+/**
+ * The lots' worth of `residual` a venue can take. The residual is a sum of many
+ * (allocation − floored allocation) terms, so a whole lot arrives as 0.999997 lots; that is
+ * taken as the residual itself (never more than it, so filled ≤ ordered still holds).
+ */
+function absorbableResidual(residual: number, lot: number): number {
+  if (!(lot > 0)) return residual;
+  const lots = residual / lot;
+  const whole = Math.round(lots);
+  if (whole >= 1 && Math.abs(lots - whole) < 1e-4) return Math.min(residual, whole * lot);
+  return floorToLot(residual, lot);
+}
+
+function finestLot(venues: readonly SweepVenue[]): number {
+  let finest = Infinity;
+  for (const v of venues) if (v.lotSize > 0 && v.lotSize < finest) finest = v.lotSize;
+  return Number.isFinite(finest) ? finest : 0;
 }
 
 /** Rounds down to a whole number of lots; tolerant of float noise just under a lot boundary. */
@@ -219,7 +240,7 @@ function absorbLotResidual(
       const walk = walkVenue(ladders[v] as Float64Array, q);
       if (walk.nextPrice === undefined) continue;
       const headroom = floorToLot(Math.min(depth[v] as number, venue.maxQty ?? Infinity) - q, venue.lotSize);
-      const add = Math.min(floorToLot(residual, venue.lotSize), headroom);
+      const add = Math.min(absorbableResidual(residual, venue.lotSize), headroom);
       if (!(add > 0)) continue;
       // A venue not yet trading may only join with an order that clears its minimums.
       if (q === 0 && (add < venue.minQty || add * walk.nextPrice < venue.minNotional)) continue;
