@@ -9,6 +9,7 @@ import { ensureDemoDesk, type DemoSeedResult } from "@/server/auth/seed-demo";
 import { parseEnv, type Env } from "@/server/env";
 import { createTokenBucketLimiter, type RateLimiter } from "@/server/http/rate-limiter";
 import { createCalibrationRecord, type CalibrationRecord } from "@/server/intelligence/calibration-record";
+import { createTapeStatsCache, type TapeStatsCache } from "@/server/intelligence/tape-stats-cache";
 import { createMarketHub, type MarketHub } from "@/server/market-data/hub";
 import { createObservationStore, type ObservationStore } from "@/server/market-data/observation-store";
 import { createSimulatedSource } from "@/server/market-data/simulated-source";
@@ -30,6 +31,7 @@ export interface Core {
   demo: DemoSeedResult;
   /** Forecast-vs-realized record the forecasts are corrected by. */
   calibration: CalibrationRecord;
+  tapeStats: TapeStatsCache;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
     market: { source, hub, observations },
     demo,
     calibration: createCalibrationRecord(),
+    tapeStats: createTapeStatsCache(),
     async stop() {
       source.stop();
       hub.close();

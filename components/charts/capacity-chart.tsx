@@ -68,7 +68,7 @@ export function CapacityChart({ forecast, height = 260 }: { forecast: ForecastRe
               x={forecast.fillable_qty}
               stroke="#e11d48"
               strokeDasharray="2 3"
-              label={{ value: "depth ends", position: "insideTopLeft", fontSize: 10, fill: "#e11d48" }}
+              label={{ value: "visible depth ends", position: "insideBottomLeft", fontSize: 10, fill: "#e11d48" }}
             />
           )}
           <ReferenceLine

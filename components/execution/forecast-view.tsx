@@ -179,9 +179,11 @@ function ForecastBody({ forecast }: { forecast: ForecastResponse }) {
           subtitle={
             at90 !== null
               ? `50% within ${formatBps(at50)} · 90% within ${formatBps(at90)}`
-              : finalProbability !== undefined
-                ? `at most ${(finalProbability * 100).toFixed(0)}% chance to complete`
-                : undefined
+              : finalProbability === 0
+                ? "the visible books cannot complete the order"
+                : finalProbability !== undefined
+                  ? `at most ${(finalProbability * 100).toFixed(0)}% chance to complete`
+                  : undefined
           }
         >
           {f.fill_confidence.length === 0 ? (

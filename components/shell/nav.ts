@@ -11,8 +11,8 @@ export const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
   {
     title: "Pre-trade",
     items: [
-      { href: "/forecast", label: "Forecast", soon: true },
-      { href: "/simulate", label: "Simulate", soon: true },
+      { href: "/forecast", label: "Forecast" },
+      { href: "/simulate", label: "Simulate" },
     ],
   },
   {

@@ -25,13 +25,22 @@ export async function benchHttp(): Promise<Record<string, number>> {
     const key = keys.keys.find((k) => k.role === "trader")?.key ?? "";
     const auth = { Authorization: `Bearer ${key}` };
 
-    const cold0 = performance.now();
-    const first = await fetch(`${base}/v1/quotes?symbols=BTC-USD`, { headers: auth });
-    const firstMs = performance.now() - cold0;
-    if (first.status !== 200) throw new Error(`quotes answered ${first.status}`);
+    // Cold: the first call for a symbol nobody has asked for since start (cold chain).
+    const coldTimed = async (url: string) => {
+      const t0 = performance.now();
+      const res = await fetch(url, { headers: auth });
+      const body = (await res.json()) as { source?: { path?: string } };
+      if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+      return { ms: performance.now() - t0, path: body.source?.path ?? "?" };
+    };
+    const firstQuotes = await coldTimed(`${base}/v1/quotes?symbols=BTC-USD`);
+    const firstForecast = await coldTimed(`${base}/v1/execution/forecast?symbol=ETH-USD&side=buy&qty=10`);
+    const firstMs = firstQuotes.ms;
 
     const health: number[] = [];
     const quotes: number[] = [];
+    const forecast: number[] = [];
+    const simulate: number[] = [];
     const timed = async (url: string, headers: Record<string, string>, into: number[]) => {
       const t0 = performance.now();
       const res = await fetch(url, { headers });
@@ -47,15 +56,24 @@ export async function benchHttp(): Promise<Record<string, number>> {
     for (let i = 0; i < 600; i++) {
       await timed(`${base}/v1/health`, {}, health);
       await timed(`${base}/v1/quotes?symbols=BTC-USD`, auth, quotes);
-      if (i % 40 === 39) await new Promise((r) => setTimeout(r, 900));
+      await timed(`${base}/v1/execution/forecast?symbol=BTC-USD&side=buy&qty=${[0.1, 5, 50][i % 3]}`, auth, forecast);
+      if (i % 30 === 29) await new Promise((r) => setTimeout(r, 1300)); // stay under the demo desk's 50 qps
+    }
+    for (let i = 0; i < 10; i++) {
+      await timed(`${base}/v1/execution/simulate?symbol=BTC-USD&side=buy&qty=2&urgency=medium&paths=200&seed=${i}`, auth, simulate);
     }
     const h = summarize(health);
     const q = summarize(quotes);
+    const f = summarize(forecast);
+    const sim = summarize(simulate);
     console.log("\nHTTP (next start, loopback, sequential)");
-    console.log(`  first /v1/quotes after start: ${fmt(firstMs)} ms`);
+    console.log(`  first /v1/quotes after start: ${fmt(firstMs)} ms (path ${firstQuotes.path})`);
     console.log(`  GET /v1/health          p50 ${fmt(h.p50, 2)} ms  p99 ${fmt(h.p99, 2)} ms  (n=${h.n})`);
     console.log(`  GET /v1/quotes BTC-USD  p50 ${fmt(q.p50, 2)} ms  p99 ${fmt(q.p99, 2)} ms  (n=${q.n})`);
     console.log(`  ratio quotes/health     p50 ×${fmt(q.p50 / h.p50, 2)}  p99 ×${fmt(q.p99 / h.p99, 2)}`);
+    console.log(`  GET /v1/execution/forecast BTC-USD (0.1/5/50 BTC)  p50 ${fmt(f.p50, 2)} ms  p99 ${fmt(f.p99, 2)} ms  ratio to health p50 ×${fmt(f.p50 / h.p50, 2)}`);
+    console.log(`  cold first forecast (ETH-USD, first call since start, path ${firstForecast.path}): ${fmt(firstForecast.ms)} ms`);
+    console.log(`  GET /v1/execution/simulate 2 BTC, 200 paths × 3 strategies  p50 ${fmt(sim.p50)} ms  max ${fmt(sim.max)} ms (n=${sim.n})`);
     return {
       health_p50_ms: h.p50,
       health_p99_ms: h.p99,
@@ -63,6 +81,11 @@ export async function benchHttp(): Promise<Record<string, number>> {
       quotes_p99_ms: q.p99,
       quotes_to_health_p50: q.p50 / h.p50,
       first_quotes_ms: firstMs,
+      forecast_p50_ms: f.p50,
+      forecast_p99_ms: f.p99,
+      forecast_to_health_p50: f.p50 / h.p50,
+      cold_forecast_ms: firstForecast.ms,
+      simulate_p50_ms: sim.p50,
     };
   } finally {
     server.kill("SIGTERM");

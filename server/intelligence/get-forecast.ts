@@ -17,7 +17,10 @@ export async function getForecast(core: Core, query: PretradeQuery): Promise<For
     books,
     nowMs,
     observations: core.market.observations,
-    options: { calibration: core.calibration.current(query.symbol) },
+    options: {
+      calibration: core.calibration.current(query.symbol),
+      tapeStats: core.tapeStats.get(core.market.observations, query.symbol, books.map((b) => b.venue), nowMs),
+    },
   });
   const mid = f.reference.mid;
   if (mid === undefined) {
