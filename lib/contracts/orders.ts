@@ -60,3 +60,103 @@ export const PreviewResponseSchema = z
   })
   .meta({ id: "OrderPreview" });
 export type PreviewResponse = z.infer<typeof PreviewResponseSchema>;
+
+// ---- POST /v1/orders (graph body)
+
+export const EDGE_TRIGGERS = ["on_accepted", "on_first_fill", "on_fill", "on_full_fill", "on_timeout", "on_cancel", "on_done"] as const;
+
+export const GraphNodeSchema = z.strictObject({
+  node_id: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, "node_id: 1-64 letters, digits, _ . : -"),
+  instrument: z.string().trim().toUpperCase().pipe(SymbolIdSchema),
+  side: SideSchema,
+  order_type: z.enum(["market", "limit"]).default("market"),
+  quantity: z.number().positive("quantity must be > 0").max(MAX_QTY),
+  limit_price: z.number().positive().optional(),
+  venue: VenueIdSchema.optional(),
+  execution: z
+    .strictObject({
+      policy: z.enum(["sor", "aggressive_chase"]).default("sor"),
+      urgency: UrgencySchema.default("medium"),
+      pacing: z
+        .strictObject({
+          num_slices: z.number().int().min(1).max(500),
+          interval_ms: z.number().int().min(100).max(86_400_000),
+        })
+        .optional(),
+    })
+    .default({ policy: "sor", urgency: "medium" }),
+});
+export type GraphNode = z.infer<typeof GraphNodeSchema>;
+
+export const GraphEdgeSchema = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  trigger: z.enum(EDGE_TRIGGERS),
+  timeout_ms: z.number().int().positive().max(86_400_000).optional(),
+});
+
+export const GraphOrderBodySchema = z.strictObject({
+  graph_id: z.string().min(1).max(128),
+  nodes: z.array(GraphNodeSchema).min(1).max(100),
+  edges: z.array(GraphEdgeSchema).max(500).default([]),
+});
+export type GraphOrderBody = z.infer<typeof GraphOrderBodySchema>;
+
+/** Either body; a graph is recognised by its `nodes`. */
+export const OrderBodySchema = z.union([GraphOrderBodySchema, SimpleOrderBodySchema]);
+
+// ---- order views
+
+export const OrderStatusSchema = z.enum(["ACCEPTED", "RUNNING", "PAUSED", "COMPLETED", "CANCELLED", "REJECTED", "FAILED"]);
+export type OrderStatus = z.infer<typeof OrderStatusSchema>;
+
+export const OrderSchema = z
+  .object({
+    order_id: z.string(),
+    node_order_id: z.string(),
+    parent_id: z.string().nullable(),
+    graph_id: z.string().nullable(),
+    node_id: z.string().nullable(),
+    client_request_id: z.string().nullable(),
+    status: OrderStatusSchema,
+    reject_reason: z.string().nullable(),
+    symbol: z.string(),
+    side: SideSchema,
+    qty: z.number(),
+    filled_qty: z.number(),
+    remaining_qty: z.number(),
+    avg_price: z.number().nullable(),
+    fees_usd: z.number(),
+    limit_price: z.number().nullable(),
+    venue: VenueIdSchema.nullable(),
+    policy: z.string(),
+    urgency: UrgencySchema,
+    router_version: z.string().nullable(),
+    sandbox: z.boolean(),
+    created_at_ns: z.string(),
+    updated_at_ns: z.string(),
+  })
+  .meta({ id: "Order" });
+export type OrderView = z.infer<typeof OrderSchema>;
+
+export const OrderResponseSchema = z
+  .object({ order: OrderSchema, nodes: z.array(OrderSchema).describe("graph and paced orders: their node and slice orders") })
+  .meta({ id: "OrderWithNodes" });
+
+export const OrderListQuerySchema = z.strictObject({
+  status: OrderStatusSchema.optional(),
+  symbol: z.string().trim().toUpperCase().pipe(SymbolIdSchema).optional(),
+  from: z.string().date("from must be YYYY-MM-DD").optional(),
+  to: z.string().date("to must be YYYY-MM-DD").optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const OrderListResponseSchema = z
+  .object({ orders: z.array(OrderSchema), next_cursor: z.string().nullable() })
+  .meta({ id: "OrderList" });
+
+export const KillSwitchBodySchema = z.strictObject({ action: z.enum(["engage", "release"]), reason: z.string().max(500).optional() });
+export const KillSwitchResponseSchema = z
+  .object({ engaged: z.boolean(), changed_at_ns: z.string(), cancelled_orders: z.number().int() })
+  .meta({ id: "KillSwitch" });
