@@ -6,18 +6,36 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
+import type { OrderEvent } from "@/server/execution/order-events";
+import type { OrderStatus } from "@/server/execution/order-states";
 import {
   StoreConflictError,
   type ApiKeyRecord,
+  type ClientKey,
+  type DecisionListQuery,
   type DeskPatch,
   type DeskRecord,
+  type FillRecord,
+  type KillSwitchRecord,
   type NewApiKey,
   type NewDesk,
+  type NewOrder,
+  type NewOrderEvent,
+  type NewRoutingDecision,
+  type OrderEventRecord,
+  type OrderListQuery,
+  type OrderPage,
+  type OrderRecord,
+  type RoutingDecisionRecord,
   type SessionRecord,
   type Store,
   type StoreKind,
 } from "./port";
 import type { ApiKeysTable, Database, DesksTable, SessionsTable } from "./schema";
+import { KyselyDecisionStore } from "./kysely-decision-store";
+import { KyselyKillSwitchStore } from "./kysely-kill-switch-store";
+import { KyselyOrderStore } from "./kysely-order-store";
+import { wholeMs } from "./order-rows";
 import { runMigrations } from "./run-migrations";
 import { isUniqueViolation } from "./unique-violation";
 
@@ -36,11 +54,6 @@ export interface KyselyStoreOptions {
 
 export function newId(prefix: "desk" | "key"): string {
   return `${prefix}_${randomUUID().replaceAll("-", "")}`;
-}
-
-/** BIGINT columns reject fractions on PostgreSQL, and clocks here may be sub-millisecond. */
-function wholeMs(ms: number): number {
-  return Math.floor(ms);
 }
 
 function toDesk(row: Selectable<DesksTable>): DeskRecord {
@@ -91,12 +104,18 @@ export class KyselyStore implements Store {
   private readonly db: Kysely<Database>;
   private readonly options: KyselyStoreOptions;
   private readonly nowMs: () => number;
+  private readonly orders: KyselyOrderStore;
+  private readonly decisions: KyselyDecisionStore;
+  private readonly killSwitches: KyselyKillSwitchStore;
 
   constructor(options: KyselyStoreOptions) {
     this.kind = options.kind;
     this.db = options.db;
     this.options = options;
     this.nowMs = options.nowMs ?? Date.now;
+    this.orders = new KyselyOrderStore(options.db);
+    this.decisions = new KyselyDecisionStore(options.db);
+    this.killSwitches = new KyselyKillSwitchStore(options.db);
   }
 
   migrate(): Promise<string[]> {
@@ -242,5 +261,71 @@ export class KyselyStore implements Store {
       .values({ key, value })
       .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
       .execute();
+  }
+
+  // Orders, decisions and kill switches live in their own files; these only forward.
+
+  createOrder(order: NewOrder, firstEvents: readonly OrderEvent[]): Promise<OrderRecord> {
+    return this.orders.createOrder(order, firstEvents);
+  }
+
+  createOrderGraph(orders: readonly NewOrder[], events: readonly NewOrderEvent[]): Promise<OrderRecord[]> {
+    return this.orders.createOrderGraph(orders, events);
+  }
+
+  findOrderByClientKey(deskId: string, key: ClientKey): Promise<OrderRecord | undefined> {
+    return this.orders.findOrderByClientKey(deskId, key);
+  }
+
+  getOrder(deskId: string, id: string): Promise<OrderRecord | undefined> {
+    return this.orders.getOrder(deskId, id);
+  }
+
+  getOrderByNodeOrderId(deskId: string, nodeOrderId: string): Promise<OrderRecord | undefined> {
+    return this.orders.getOrderByNodeOrderId(deskId, nodeOrderId);
+  }
+
+  listOrders(deskId: string, query: OrderListQuery): Promise<OrderPage> {
+    return this.orders.listOrders(deskId, query);
+  }
+
+  listWorkingOrders(): Promise<OrderRecord[]> {
+    return this.orders.listWorkingOrders();
+  }
+
+  appendOrderEvents(orderId: string, events: readonly OrderEvent[], expectedSeq?: number): Promise<OrderEventRecord[]> {
+    return this.orders.appendOrderEvents(orderId, events, expectedSeq);
+  }
+
+  listOrderEvents(orderId: string, afterSeq?: number): Promise<OrderEventRecord[]> {
+    return this.orders.listOrderEvents(orderId, afterSeq);
+  }
+
+  insertFills(fills: readonly FillRecord[]): Promise<string[]> {
+    return this.orders.insertFills(fills);
+  }
+
+  listFills(orderId: string): Promise<FillRecord[]> {
+    return this.orders.listFills(orderId);
+  }
+
+  updateOrderStatus(id: string, status: OrderStatus, atMs: number): Promise<boolean> {
+    return this.orders.updateOrderStatus(id, status, atMs);
+  }
+
+  insertDecision(decision: NewRoutingDecision): Promise<RoutingDecisionRecord> {
+    return this.decisions.insertDecision(decision);
+  }
+
+  listDecisions(deskId: string, query: DecisionListQuery): Promise<RoutingDecisionRecord[]> {
+    return this.decisions.listDecisions(deskId, query);
+  }
+
+  getKillSwitch(deskId: string): Promise<KillSwitchRecord> {
+    return this.killSwitches.getKillSwitch(deskId);
+  }
+
+  setKillSwitch(deskId: string, engaged: boolean, byKeyId: string | null, atMs: number): Promise<KillSwitchRecord> {
+    return this.killSwitches.setKillSwitch(deskId, engaged, byKeyId, atMs);
   }
 }

@@ -4,15 +4,17 @@
  */
 import type { Store } from "./port";
 import { openPostgresStore } from "./postgres-store";
-import { openSqliteStore } from "./sqlite-store";
+import { openSqliteStore, type SqliteDurability } from "./sqlite-store";
 
 export interface OpenStoreOptions {
   dataDir: string;
   databaseUrl?: string | undefined;
+  /** SQLite only; PostgreSQL's own synchronous_commit setting governs it there. */
+  sqliteDurability?: SqliteDurability | undefined;
 }
 
 export function openStore(options: OpenStoreOptions): Store {
   return options.databaseUrl
     ? openPostgresStore({ connectionString: options.databaseUrl })
-    : openSqliteStore({ dataDir: options.dataDir });
+    : openSqliteStore({ dataDir: options.dataDir, ...(options.sqliteDurability ? { durability: options.sqliteDurability } : {}) });
 }

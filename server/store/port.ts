@@ -5,6 +5,13 @@
  * (store-contract.test.ts) runs against both.
  */
 import type { Role } from "@/lib/contracts/common";
+import type { DecisionStore } from "./decision-port";
+import type { KillSwitchStore } from "./kill-switch-port";
+import type { OrderStore } from "./order-port";
+
+export type * from "./decision-port";
+export type * from "./kill-switch-port";
+export type * from "./order-port";
 
 export type StoreKind = "sqlite" | "postgres";
 
@@ -62,7 +69,7 @@ export interface NewApiKey {
   label: string;
 }
 
-export interface Store {
+export interface Store extends OrderStore, DecisionStore, KillSwitchStore {
   readonly kind: StoreKind;
   /** Applies pending migrations; safe to call on every start. Returns names applied now. */
   migrate(): Promise<string[]>;
@@ -100,5 +107,5 @@ export interface Store {
  * without knowing which database runs underneath.
  */
 export class StoreConflictError extends Error {
-  override readonly name = "StoreConflictError";
+  override readonly name: string = "StoreConflictError";
 }

@@ -6,16 +6,30 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely } from "kysely";
 import { KyselyStore } from "./kysely-store";
+import { ImmediateSqliteDialect } from "./sqlite-immediate-dialect";
 import type { Store } from "./port";
 import type { Database } from "./schema";
 
 export const SQLITE_FILE_NAME = "execution.sqlite";
 
+/**
+ * What a resolved write survives. In WAL mode both survive the process dying (kill -9,
+ * OOM, a crash): a commit has reached the WAL file through the OS before it returns.
+ * - "normal" (synchronous=NORMAL): the WAL is fsynced only at checkpoints, so a power
+ *   loss or OS crash can roll back the last commits (never corrupt the file).
+ * - "full" (synchronous=FULL): every commit is fsynced, so it survives power loss too,
+ *   at one fsync per write (also for routine writes such as API key touches).
+ * The default stays "normal": the acknowledged-order guarantee is stated against process
+ * death, which both give; deployments that must survive power loss choose "full".
+ */
+export type SqliteDurability = "normal" | "full";
+
 export interface SqliteStoreOptions {
   dataDir: string;
   nowMs?: () => number;
+  durability?: SqliteDurability;
 }
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
@@ -24,11 +38,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   // busy_timeout first: switching to WAL needs a lock another process may hold.
   database.pragma("busy_timeout = 5000");
   database.pragma("journal_mode = WAL");
-  database.pragma("synchronous = NORMAL");
+  database.pragma(options.durability === "full" ? "synchronous = FULL" : "synchronous = NORMAL");
   database.pragma("foreign_keys = ON");
 
   return new KyselyStore({
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) }),
     kind: "sqlite",
     ...(options.nowMs ? { nowMs: options.nowMs } : {}),
     wrapMigrate: (migrate) => migrateUnderWriteLock(database, migrate),

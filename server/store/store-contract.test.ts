@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StoreConflictError, type NewApiKey, type Store } from "./port";
 import { openPostgresStore } from "./postgres-store";
 import { openSqliteStore } from "./sqlite-store";
+import { describeOrderStoreContract } from "./testing/order-store-contract";
 
 interface StoreHarness {
   /** Opens another handle on the same database, like a second process would. */
@@ -61,11 +62,11 @@ function runStoreContract(name: string, factory: HarnessFactory, enabled = true)
       expect(await other.listDesks()).toEqual([]);
     });
 
-    it("a fresh database applies 0001_init", async () => {
+    it("a fresh database applies every migration in order", async () => {
       const fresh = await factory();
       const s = fresh.open();
       try {
-        expect(await s.migrate()).toEqual(["0001_init"]);
+        expect(await s.migrate()).toEqual(["0001_init", "0002_orders"]);
         expect(await s.migrate()).toEqual([]);
       } finally {
         await s.close();
@@ -201,6 +202,8 @@ function runStoreContract(name: string, factory: HarnessFactory, enabled = true)
       await store.setMeta("other", "");
       expect(await store.getMeta("other")).toBe("");
     });
+
+    describeOrderStoreContract({ store: () => store, open: () => open() });
   });
 }
 

@@ -6,7 +6,9 @@
  */
 import type { Migration } from "kysely";
 import * as init from "./0001_init";
+import * as orders from "./0002_orders";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_init": init,
+  "0002_orders": orders,
 };
