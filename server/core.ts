@@ -9,6 +9,7 @@ import { ensureDemoDesk, type DemoSeedResult } from "@/server/auth/seed-demo";
 import { parseEnv, type Env } from "@/server/env";
 import { createTokenBucketLimiter, type RateLimiter } from "@/server/http/rate-limiter";
 import { createCalibrationRecord, type CalibrationRecord } from "@/server/intelligence/calibration-record";
+import { startSandbox, type Sandbox } from "@/server/intelligence/start-sandbox";
 import { createTapeStatsCache, type TapeStatsCache } from "@/server/intelligence/tape-stats-cache";
 import { createMarketHub, type MarketHub } from "@/server/market-data/hub";
 import { createObservationStore, type ObservationStore } from "@/server/market-data/observation-store";
@@ -32,6 +33,8 @@ export interface Core {
   /** Forecast-vs-realized record the forecasts are corrected by. */
   calibration: CalibrationRecord;
   tapeStats: TapeStatsCache;
+  /** Sandbox execution for seq_test_ keys: matching engine + runner over the market. */
+  sandbox: Sandbox;
   stop(): Promise<void>;
 }
 
@@ -72,6 +75,7 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
   const observations = createObservationStore({ source, clock });
   const hub = createMarketHub({ source, clock, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
   source.start();
+  const sandbox = await startSandbox({ store, source, observations, clock, log, seed: env.MARKET_SEED });
 
   return {
     env,
@@ -85,7 +89,10 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
     demo,
     calibration: createCalibrationRecord(),
     tapeStats: createTapeStatsCache(),
+    sandbox,
     async stop() {
+      sandbox.stop();
+      await sandbox.runner.flush();
       source.stop();
       hub.close();
       await store.close();

@@ -5,7 +5,17 @@
 import { z } from "zod";
 import { HealthResponseSchema } from "./health";
 import { DepthQuerySchema, DepthResponseSchema, QuotesQuerySchema, QuotesResponseSchema } from "./market";
-import { PreviewResponseSchema, SimpleOrderBodySchema } from "./orders";
+import { DecisionsQuerySchema, DecisionsResponseSchema, LiveResponseSchema } from "./live";
+import {
+  KillSwitchBodySchema,
+  KillSwitchResponseSchema,
+  OrderBodySchema,
+  OrderListQuerySchema,
+  OrderListResponseSchema,
+  OrderResponseSchema,
+  PreviewResponseSchema,
+  SimpleOrderBodySchema,
+} from "./orders";
 import {
   ForecastResponseSchema,
   PretradeQuerySchema,
@@ -21,7 +31,11 @@ export interface EndpointSpec {
   path: string;
   summary: string;
   description?: string;
-  tag: "System" | "Market" | "Pre-trade" | "Session";
+  tag: "System" | "Market" | "Pre-trade" | "Orders" | "Session";
+  /** Path parameters, by name as they appear in `{…}`. */
+  pathParams?: { name: string; description: string }[];
+  /** Response media type when not JSON (server-sent events). */
+  stream?: boolean;
   auth: "none" | "key";
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -112,6 +126,90 @@ export const ENDPOINTS: EndpointSpec[] = [
     auth: "key",
     body: SimpleOrderBodySchema,
     response: PreviewResponseSchema,
+  },
+  {
+    method: "post",
+    path: "/v1/orders",
+    summary: "Place an order (simple or graph)",
+    description:
+      "Simple body (symbol, side, qty or notional, optional limit, venue or smart order router) or a graph of nodes and edges (TWAP pacing per node). " +
+      "Durable before the response. Idempotent by client_request_id or graph_id: the same body returns the original (200), a different body is 409. " +
+      "seq_test_ keys trade in the sandbox; live keys are refused (no venue credentials). 409 while the desk's kill switch is engaged.",
+    tag: "Orders",
+    auth: "key",
+    body: OrderBodySchema,
+    response: OrderResponseSchema,
+    status: 201,
+  },
+  {
+    method: "get",
+    path: "/v1/orders",
+    summary: "List the desk's orders (blotter)",
+    description: "Newest first, cursor-paginated; filters by status, symbol and UTC dates.",
+    tag: "Orders",
+    auth: "key",
+    query: OrderListQuerySchema,
+    response: OrderListResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/v1/orders/{id}",
+    summary: "One order (by order id or node order id) with its graph nodes",
+    tag: "Orders",
+    auth: "key",
+    pathParams: [{ name: "id", description: "order_id or node_order_id" }],
+    response: OrderResponseSchema,
+  },
+  {
+    method: "post",
+    path: "/v1/orders/{id}/cancel",
+    summary: "Cancel a working order",
+    description: "Cancels the order (and a graph's nodes). A finished order is 409.",
+    tag: "Orders",
+    auth: "key",
+    pathParams: [{ name: "id", description: "order_id or node_order_id" }],
+    response: OrderResponseSchema,
+  },
+  {
+    method: "post",
+    path: "/v1/kill_switch",
+    summary: "Engage or release the desk's kill switch",
+    description: "Engage cancels every working order of the desk and refuses new ones (409) until released.",
+    tag: "Orders",
+    auth: "key",
+    body: KillSwitchBodySchema,
+    response: KillSwitchResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/v1/execution/live/{id}",
+    summary: "Live monitor of a working order",
+    description: "Fills, in-flight TCA vs arrival and forecast, schedule adherence, venue health, reroute and aggressiveness advice.",
+    tag: "Orders",
+    auth: "key",
+    pathParams: [{ name: "id", description: "node_order_id (or order_id)" }],
+    response: LiveResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/v1/execution/live/{id}/stream",
+    summary: "Live monitor as server-sent events",
+    description: "`event: update` with the live view as `data` every second until the order is final.",
+    tag: "Orders",
+    auth: "key",
+    pathParams: [{ name: "id", description: "node_order_id (or order_id)" }],
+    response: LiveResponseSchema,
+    stream: true,
+  },
+  {
+    method: "get",
+    path: "/v1/execution/decisions",
+    summary: "Routing decisions, newest first",
+    description: "Candidates with per-venue score parts in bps, exclusions with reasons, chosen legs and estimated cost. last_n ≤ 1000.",
+    tag: "Orders",
+    auth: "key",
+    query: DecisionsQuerySchema,
+    response: DecisionsResponseSchema,
   },
   {
     method: "post",

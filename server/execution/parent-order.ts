@@ -38,6 +38,7 @@ export interface ParentOrder {
   decisions: number;
   emptyRoutes: number;
   cancelRequested: boolean;
+  cancelReason?: string | undefined;
   final: boolean;
 }
 

@@ -20,7 +20,8 @@ export type FinalStatus = "COMPLETED" | "CANCELLED" | "REJECTED" | "FAILED";
 
 export interface RunnerJournal {
   event(orderId: string, kind: string, payload: Record<string, unknown>, atMs: number): Promise<void>;
-  fill(orderId: string, fill: { fillId: string; childId: string; venue: VenueId; qty: number; price: number; feeUsd: number; liquidity: "maker" | "taker"; atMs: number }): Promise<void>;
+  /** `closesChild`: the child is fully filled by this fill (so its fixed-point size can be matched exactly). */
+  fill(orderId: string, fill: { fillId: string; childId: string; venue: VenueId; qty: number; price: number; feeUsd: number; liquidity: "maker" | "taker"; atMs: number; closesChild: boolean }): Promise<void>;
   decision(orderId: string, decision: RoutingDecision): Promise<void>;
   status(orderId: string, status: "RUNNING" | FinalStatus, atMs: number, rejectReason?: string): Promise<void>;
 }
@@ -103,18 +104,20 @@ export class SandboxRunner {
     this.fire(p, "on_accepted", nowMs);
   }
 
-  requestCancel(orderId: string, nowMs: number): boolean {
+  /** `reason` is set when the system cancels (e.g. KILL_SWITCH); a client's cancel has none. */
+  requestCancel(orderId: string, nowMs: number, reason?: string): boolean {
     const p = this.parents.get(orderId);
     if (!p || p.final) return false;
     p.cancelRequested = true;
+    p.cancelReason = reason;
     for (const childId of p.open.keys()) this.o.engine.cancel(childId, nowMs);
-    if (p.waiting || p.open.size === 0) this.finish(p, "CANCELLED", nowMs);
+    if (p.waiting || p.open.size === 0) this.finish(p, "CANCELLED", nowMs, reason);
     return true;
   }
 
-  cancelDesk(deskId: string, nowMs: number): number {
+  cancelDesk(deskId: string, nowMs: number, reason = "KILL_SWITCH"): number {
     let n = 0;
-    for (const p of this.parents.values()) if (p.deskId === deskId && this.requestCancel(p.orderId, nowMs)) n++;
+    for (const p of this.parents.values()) if (p.deskId === deskId && this.requestCancel(p.orderId, nowMs, reason)) n++;
     return n;
   }
 
@@ -134,7 +137,7 @@ export class SandboxRunner {
 
   private progress(p: ParentOrder, nowMs: number): void {
     if (p.cancelRequested) {
-      if (p.open.size === 0) this.finish(p, "CANCELLED", nowMs);
+      if (p.open.size === 0) this.finish(p, "CANCELLED", nowMs, p.cancelReason);
       return;
     }
     if (remainingQty(p) === 0) {
@@ -245,7 +248,8 @@ export class SandboxRunner {
     p.feesUsd += feeUsd;
     const open = p.open.get(e.childId);
     if (open) open.qty = Math.max(0, open.qty - qty);
-    this.journal(() => this.o.journal.fill(p.orderId, { fillId: e.id, childId: e.childId, venue: e.venue, qty, price: e.price, feeUsd, liquidity: e.liquidity, atMs: e.tsMs }));
+    const closesChild = open !== undefined && open.qty <= 1e-12 * Math.max(1, qty);
+    this.journal(() => this.o.journal.fill(p.orderId, { fillId: e.id, childId: e.childId, venue: e.venue, qty, price: e.price, feeUsd, liquidity: e.liquidity, atMs: e.tsMs, closesChild }));
     if (!this.firstFillSeen.has(p.orderId)) {
       this.firstFillSeen.add(p.orderId);
       this.fire(p, "on_first_fill", e.tsMs);

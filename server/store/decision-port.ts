@@ -41,10 +41,13 @@ export interface NewRoutingDecision {
   legs: readonly DecisionLeg[];
   /** null when nothing could be routed. */
   estCostBps: number | null;
+  /** The router's full record as plain JSON data (what the audit recomputes from); stored as is. */
+  detail?: unknown;
 }
 
 export interface RoutingDecisionRecord extends NewRoutingDecision {
   id: string;
+  detail: unknown;
 }
 
 export interface DecisionListQuery {

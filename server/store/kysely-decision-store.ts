@@ -26,6 +26,7 @@ function toDecisionRecord(row: Selectable<RoutingDecisionsTable>): RoutingDecisi
     exclusions: exclusionsFromJson(row.exclusions_json),
     legs: legsFromJson(row.legs_json),
     estCostBps: row.est_cost_bps,
+    detail: row.detail_json === null ? null : (JSON.parse(row.detail_json) as unknown),
   };
 }
 
@@ -47,6 +48,7 @@ export class KyselyDecisionStore implements DecisionStore {
       exclusions_json: toDecisionJson(decision.exclusions),
       legs_json: toDecisionJson(decision.legs),
       est_cost_bps: decision.estCostBps,
+      detail_json: decision.detail === undefined ? null : JSON.stringify(decision.detail),
     };
     await this.db.insertInto("routing_decisions").values(row).execute();
     return toDecisionRecord(row);

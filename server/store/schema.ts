@@ -118,6 +118,7 @@ export interface RoutingDecisionsTable {
   exclusions_json: string;
   legs_json: string;
   est_cost_bps: number | null;
+  detail_json: string | null;
 }
 
 export interface KillSwitchesTable {

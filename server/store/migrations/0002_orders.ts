@@ -99,6 +99,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("legs_json", "text", (c) => c.notNull())
     // "double precision", not "real": PostgreSQL's real is 4-byte; SQLite reads both as REAL.
     .addColumn("est_cost_bps", "double precision")
+    // The router's whole record (mid, touches, penalty inputs) for the post-trade audit.
+    .addColumn("detail_json", "text")
     .execute();
   await db.schema.createIndex("routing_decisions_desk_at_idx").on("routing_decisions").columns(["desk_id", "at_ms", "id"]).execute();
   await db.schema.createIndex("routing_decisions_node_idx").on("routing_decisions").columns(["node_order_id", "at_ms"]).execute();

@@ -334,12 +334,13 @@ export function describeOrderStoreContract(ctx: OrderContractContext): void {
     it("stores routing decisions whole and lists the last N newest first", async () => {
       const o1 = await create(order(alpha));
       const o2 = await create(order(alpha));
-      const d1 = await store.insertDecision(decisionFor(o1, T0 + 1));
+      const d1 = await store.insertDecision({ ...decisionFor(o1, T0 + 1), detail: { mid: 100.5, candidates: [{ venue: "okx", touch: 100.6 }] } });
       const d2 = await store.insertDecision(decisionFor(o2, T0 + 2, { estCostBps: null, legs: [], exclusions: [] }));
       const d3 = await store.insertDecision(decisionFor(o1, T0 + 3));
       const d4 = await store.insertDecision(decisionFor(o1, T0 + 3));
       expect(d1.id).toMatch(/^dec_[0-9a-f]{32}$/);
-      expect(d1).toEqual({ ...decisionFor(o1, T0 + 1), id: d1.id });
+      expect(d1).toEqual({ ...decisionFor(o1, T0 + 1), id: d1.id, detail: { mid: 100.5, candidates: [{ venue: "okx", touch: 100.6 }] } });
+      expect(d2.detail).toBeNull();
       const tied = [d3, d4].sort((a, b) => (a.id < b.id ? 1 : -1));
       expect(await store.listDecisions(alpha.deskId, { lastN: 10 })).toEqual([...tied, d2, d1]);
       expect((await store.listDecisions(alpha.deskId, { lastN: 2 })).map((d) => d.id)).toEqual(tied.map((d) => d.id));

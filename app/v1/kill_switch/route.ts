@@ -1,0 +1,14 @@
+import { KillSwitchBodySchema, KillSwitchResponseSchema } from "@/lib/contracts/orders";
+import { parseJsonBody } from "@/server/http/parse-request";
+import { rejectOtherMethods } from "@/server/http/reject-other-methods";
+import { respond } from "@/server/http/respond";
+import { withApiKey } from "@/server/http/with-api-key";
+import { setKillSwitch } from "@/server/intelligence/cancel-order";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withApiKey("trade", async ({ request, core, principal }) => {
+  const body = await parseJsonBody(request, KillSwitchBodySchema);
+  return respond(KillSwitchResponseSchema, await setKillSwitch(core, principal, body.action));
+});
+export const { GET, PUT, PATCH, DELETE } = rejectOtherMethods(["POST"]);

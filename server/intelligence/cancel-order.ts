@@ -1,0 +1,31 @@
+import type { z } from "zod";
+import type { KillSwitchResponseSchema, OrderResponseSchema } from "@/lib/contracts/orders";
+import type { Principal } from "@/server/auth/principal";
+import type { Core } from "@/server/core";
+import { isTerminalStatus } from "@/server/execution/order-states";
+import { ApiError } from "@/server/http/api-error";
+import { msToNs } from "@/server/shared/clock";
+import { findDeskOrder, getOrder } from "./read-orders";
+
+/** POST /v1/orders/{id}/cancel: a finished order is a 409; a working one is cancelled (its graph nodes too). */
+export async function cancelOrder(core: Core, principal: Principal, id: string): Promise<z.input<typeof OrderResponseSchema>> {
+  const record = await findDeskOrder(core, principal.deskId, id);
+  const current = await getOrder(core, principal.deskId, record.id);
+  if (isTerminalStatus(current.order.status)) {
+    throw new ApiError("CONFLICT", `Order ${record.id} is already ${current.order.status}; nothing to cancel`);
+  }
+  const now = core.clock.nowMs();
+  const targets = record.graphId ? current.nodes.map((n) => n.order_id) : [record.id];
+  for (const orderId of targets) core.sandbox.runner.requestCancel(orderId, now);
+  await core.sandbox.runner.flush();
+  return getOrder(core, principal.deskId, record.id);
+}
+
+/** POST /v1/kill_switch: engage cancels every working order of the desk and refuses new ones. */
+export async function setKillSwitch(core: Core, principal: Principal, action: "engage" | "release"): Promise<z.input<typeof KillSwitchResponseSchema>> {
+  const now = core.clock.nowMs();
+  const record = await core.store.setKillSwitch(principal.deskId, action === "engage", principal.keyId, now);
+  const cancelled = action === "engage" ? core.sandbox.runner.cancelDesk(principal.deskId, now) : 0;
+  await core.sandbox.runner.flush();
+  return { engaged: record.engaged, changed_at_ns: msToNs(record.changedAtMs ?? now).toString(), cancelled_orders: cancelled };
+}

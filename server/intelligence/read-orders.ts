@@ -1,0 +1,57 @@
+import type { z } from "zod";
+import type { OrderListQuerySchema, OrderListResponseSchema, OrderResponseSchema } from "@/lib/contracts/orders";
+import type { Core } from "@/server/core";
+import { ApiError, notFound } from "@/server/http/api-error";
+import type { OrderRecord } from "@/server/store/port";
+import { loadOrderView } from "./order-view";
+
+type OrderResponse = z.input<typeof OrderResponseSchema>;
+const DAY_MS = 86_400_000;
+
+/** An order of this desk by order id or node order id; another desk's is simply not found. */
+export async function findDeskOrder(core: Core, deskId: string, id: string): Promise<OrderRecord> {
+  const record = (await core.store.getOrder(deskId, id)) ?? (await core.store.getOrderByNodeOrderId(deskId, id));
+  if (!record) throw notFound(`Order ${id}`);
+  return record;
+}
+
+export async function getOrder(core: Core, deskId: string, id: string): Promise<OrderResponse> {
+  const record = await findDeskOrder(core, deskId, id);
+  const order = await loadOrderView(core.store, record);
+  const rootId = record.parentId ?? record.id;
+  const isGraph = record.graphId !== null || record.parentId !== null;
+  if (!isGraph) return { order, nodes: [] };
+  const root = record.parentId ? await core.store.getOrder(deskId, rootId) : record;
+  const children = (await core.store.listOrders(deskId, { parentId: rootId, limit: 200 })).orders;
+  const nodes = await Promise.all([root, ...children].filter((r): r is OrderRecord => r !== undefined).map((r) => loadOrderView(core.store, r)));
+  return { order, nodes };
+}
+
+export async function listOrders(
+  core: Core,
+  deskId: string,
+  q: z.output<typeof OrderListQuerySchema>,
+): Promise<z.input<typeof OrderListResponseSchema>> {
+  const fromMs = q.from ? Date.parse(`${q.from}T00:00:00Z`) : undefined;
+  const toMs = q.to ? Date.parse(`${q.to}T00:00:00Z`) + DAY_MS : undefined;
+  if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
+    throw new ApiError("VALIDATION_ERROR", "to must be on or after from", [{ field: "to", message: "must be on or after from" }]);
+  }
+  let page;
+  try {
+    page = await core.store.listOrders(deskId, {
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.symbol ? { symbol: q.symbol } : {}),
+      ...(fromMs !== undefined ? { fromMs } : {}),
+      ...(toMs !== undefined ? { toMs } : {}),
+      limit: q.limit,
+      ...(q.cursor ? { cursor: q.cursor } : {}),
+    });
+  } catch (err) {
+    if (err instanceof Error && err.name === "InvalidCursorError") {
+      throw new ApiError("INVALID_PARAMS", "cursor is not one this API handed out", [{ field: "cursor", message: "use next_cursor from a previous page" }]);
+    }
+    throw err;
+  }
+  return { orders: await Promise.all(page.orders.map((r) => loadOrderView(core.store, r))), next_cursor: page.nextCursor };
+}

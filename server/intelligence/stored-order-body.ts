@@ -1,0 +1,29 @@
+/**
+ * What the service keeps in an order row's body_json beyond the columns: the client's
+ * request as received (for idempotency comparison) and the execution details the runner
+ * needs to resume the order (pacing, exclusions, graph node id and edges).
+ */
+import { z } from "zod";
+import { VenueIdSchema } from "@/lib/contracts/common";
+
+const StoredBodySchema = z.object({
+  request: z.unknown(),
+  nodeId: z.string().nullable().default(null),
+  excludeVenues: z.array(VenueIdSchema).default([]),
+  pacing: z.object({ numSlices: z.number().int().positive(), intervalMs: z.number().nonnegative() }).nullable().default(null),
+  edges: z
+    .array(z.object({ to: z.string(), trigger: z.string(), timeoutMs: z.number().nullable() }))
+    .default([]),
+  /** The pre-trade forecast at acceptance: what in-flight and post-trade TCA compare against. */
+  forecast: z.object({ arrivalMid: z.number(), p50Bps: z.number(), p90Bps: z.number() }).nullable().default(null),
+});
+export type StoredBody = z.infer<typeof StoredBodySchema>;
+
+export function writeStoredBody(body: StoredBody): string {
+  return JSON.stringify(body);
+}
+
+export function readStoredBody(json: string): StoredBody {
+  const parsed = StoredBodySchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : { request: null, nodeId: null, excludeVenues: [], pacing: null, edges: [], forecast: null };
+}
