@@ -160,3 +160,12 @@ export const KillSwitchBodySchema = z.strictObject({ action: z.enum(["engage", "
 export const KillSwitchResponseSchema = z
   .object({ engaged: z.boolean(), changed_at_ns: z.string(), cancelled_orders: z.number().int() })
   .meta({ id: "KillSwitch" });
+
+/**
+ * Parses either body with the errors of the body the client meant (a graph has `nodes`),
+ * instead of a union's "matched neither" at the root.
+ */
+export function parseOrderBody(raw: unknown): z.output<typeof OrderBodySchema> {
+  const isGraph = typeof raw === "object" && raw !== null && "nodes" in raw;
+  return isGraph ? GraphOrderBodySchema.parse(raw) : SimpleOrderBodySchema.parse(raw);
+}

@@ -1,4 +1,5 @@
-import { OrderBodySchema, OrderListQuerySchema, OrderListResponseSchema, OrderResponseSchema } from "@/lib/contracts/orders";
+import { z } from "zod";
+import { OrderListQuerySchema, OrderListResponseSchema, OrderResponseSchema, parseOrderBody } from "@/lib/contracts/orders";
 import { parseJsonBody, parseQuery } from "@/server/http/parse-request";
 import { rejectOtherMethods } from "@/server/http/reject-other-methods";
 import { respond } from "@/server/http/respond";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** 201 when created; 200 when an idempotency key replays the original. */
 export const POST = withApiKey("trade", async ({ request, core, principal }) => {
-  const body = await parseJsonBody(request, OrderBodySchema);
+  const body = parseOrderBody(await parseJsonBody(request, z.unknown()));
   const { created, response } = await submitOrder(core, principal, body);
   return respond(OrderResponseSchema, response, { status: created ? 201 : 200 });
 });
