@@ -59,6 +59,23 @@ export async function benchHttp(): Promise<Record<string, number>> {
       await timed(`${base}/v1/execution/forecast?symbol=BTC-USD&side=buy&qty=${[0.1, 5, 50][i % 3]}`, auth, forecast);
       if (i % 30 === 29) await new Promise((r) => setTimeout(r, 1300)); // stay under the demo desk's 50 qps
     }
+    // Orders: submit → durable ack over HTTP, then the decision log at its largest page.
+    const submit: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/v1/orders`, {
+        method: "POST",
+        headers: { ...auth, "Content-Type": "application/json" },
+        body: JSON.stringify({ symbol: i % 2 ? "ETH-USD" : "BTC-USD", side: i % 3 ? "buy" : "sell", qty: i % 2 ? 2 : 0.2 }),
+      });
+      await res.arrayBuffer();
+      submit.push(performance.now() - t0);
+      if (res.status !== 201) throw new Error(`order answered ${res.status}`);
+      if (i % 40 === 39) await new Promise((r) => setTimeout(r, 1300));
+    }
+    await new Promise((r) => setTimeout(r, 3000));
+    const decisions: number[] = [];
+    for (let i = 0; i < 20; i++) await timed(`${base}/v1/execution/decisions?last_n=1000`, auth, decisions);
     for (let i = 0; i < 10; i++) {
       await timed(`${base}/v1/execution/simulate?symbol=BTC-USD&side=buy&qty=2&urgency=medium&paths=200&seed=${i}`, auth, simulate);
     }
@@ -66,6 +83,8 @@ export async function benchHttp(): Promise<Record<string, number>> {
     const q = summarize(quotes);
     const f = summarize(forecast);
     const sim = summarize(simulate);
+    const sub = summarize(submit);
+    const dec = summarize(decisions);
     console.log("\nHTTP (next start, loopback, sequential)");
     console.log(`  first /v1/quotes after start: ${fmt(firstMs)} ms (path ${firstQuotes.path})`);
     console.log(`  GET /v1/health          p50 ${fmt(h.p50, 2)} ms  p99 ${fmt(h.p99, 2)} ms  (n=${h.n})`);
@@ -73,6 +92,8 @@ export async function benchHttp(): Promise<Record<string, number>> {
     console.log(`  ratio quotes/health     p50 ×${fmt(q.p50 / h.p50, 2)}  p99 ×${fmt(q.p99 / h.p99, 2)}`);
     console.log(`  GET /v1/execution/forecast BTC-USD (0.1/5/50 BTC)  p50 ${fmt(f.p50, 2)} ms  p99 ${fmt(f.p99, 2)} ms  ratio to health p50 ×${fmt(f.p50 / h.p50, 2)}`);
     console.log(`  cold first forecast (ETH-USD, first call since start, path ${firstForecast.path}): ${fmt(firstForecast.ms)} ms`);
+    console.log(`  POST /v1/orders (submit → durable ack)  p50 ${fmt(sub.p50, 2)} ms  p99 ${fmt(sub.p99, 2)} ms  (n=${sub.n})`);
+    console.log(`  GET /v1/execution/decisions?last_n=1000  p50 ${fmt(dec.p50, 2)} ms  p99 ${fmt(dec.p99, 2)} ms  (n=${dec.n})`);
     console.log(`  GET /v1/execution/simulate 2 BTC, 200 paths × 3 strategies  p50 ${fmt(sim.p50)} ms  max ${fmt(sim.max)} ms (n=${sim.n})`);
     return {
       health_p50_ms: h.p50,
@@ -86,6 +107,9 @@ export async function benchHttp(): Promise<Record<string, number>> {
       forecast_to_health_p50: f.p50 / h.p50,
       cold_forecast_ms: firstForecast.ms,
       simulate_p50_ms: sim.p50,
+      order_ack_p50_ms: sub.p50,
+      order_ack_p99_ms: sub.p99,
+      decisions_1000_p50_ms: dec.p50,
     };
   } finally {
     server.kill("SIGTERM");
