@@ -18,8 +18,8 @@ export const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
   {
     title: "Execution",
     items: [
-      { href: "/orders", label: "Orders", soon: true },
-      { href: "/live", label: "Live", soon: true },
+      { href: "/orders", label: "Orders" },
+      { href: "/live", label: "Live" },
     ],
   },
   {
@@ -27,7 +27,7 @@ export const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
     items: [
       { href: "/review", label: "Review", soon: true },
       { href: "/summary", label: "Summary", soon: true },
-      { href: "/decisions", label: "Decisions", soon: true },
+      { href: "/decisions", label: "Decisions" },
     ],
   },
 ];

@@ -6,3 +6,35 @@ export { useQuotes, useDepth, type PollOptions } from "./market";
 export { useHealth } from "./health";
 export { forecastPath, simulationPath, useForecast, useSimulation, type ForecastOptions, type ForecastParams, type SimulationParams } from "./pretrade";
 export { useStickyError } from "./use-sticky-error";
+export {
+  ordersPath,
+  useCancelOrder,
+  useCreateOrder,
+  useKillSwitch,
+  useKillSwitchState,
+  useOrder,
+  useOrders,
+  usePreview,
+  type KillSwitchResponse,
+  type OrderBody,
+  type OrderFilters,
+  type OrderListResponse,
+  type OrderResponse,
+  type OrdersOptions,
+  type PreviewOptions,
+} from "./orders";
+export {
+  decisionsPath,
+  isFinalStatus,
+  LIVE_POLL_MS,
+  livePath,
+  newerLive,
+  parseLiveEvent,
+  useDecisions,
+  useLiveOrder,
+  type DecisionsOptions,
+  type DecisionsParams,
+  type DecisionsResponse,
+  type LiveTransport,
+  type RoutingDecision,
+} from "./live";

@@ -37,7 +37,7 @@ function operation(ep: EndpointSpec): JsonSchema {
     [String(ep.status ?? 200)]:
       ep.status === 204
         ? { description: "No content" }
-        : { description: "OK", content: { "application/json": { schema: toSchema(ep.response, "output") } } },
+        : { description: "OK", content: { [ep.stream ? "text/event-stream" : "application/json"]: { schema: toSchema(ep.response, "output") } } },
   };
   for (const status of errorCodes) {
     const codes = Object.entries(ERROR_STATUS)
@@ -53,6 +53,7 @@ function operation(ep: EndpointSpec): JsonSchema {
     ...(ep.auth === "key" ? { security: [{ bearer: [] }] } : { security: [] }),
     parameters: [
       { name: "X-Request-Id", in: "header", required: false, schema: { type: "string", maxLength: 128 } },
+      ...(ep.pathParams ?? []).map((p) => ({ name: p.name, in: "path", required: true, description: p.description, schema: { type: "string" } })),
       ...queryParameters(ep),
     ],
     ...(ep.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(ep.body, "input") } } } } : {}),
