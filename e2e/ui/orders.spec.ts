@@ -1,0 +1,57 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demoKey } from "../support/demo";
+
+async function signIn(page: Page) {
+  await page.goto("/sign-in");
+  await page.getByLabel(/api key/i).fill(demoKey("trader"));
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await page.waitForURL("**/markets");
+}
+
+test.describe("Orders → Live → Decisions", () => {
+  test("place a sandbox SOR order from the ticket and watch it fill to COMPLETED on Live", async ({ page }) => {
+    await signIn(page);
+    await page.goto("/orders?symbol=BTC-USD&side=buy&qty=1.5");
+    const ticket = page.getByTestId("order-ticket");
+    await expect(ticket).toBeVisible();
+    await page.getByTestId("ticket-qty").fill("1.5");
+    // The forecast is shown before sending.
+    await expect(page.getByTestId("ticket-forecast")).toContainText(/bps/, { timeout: 15_000 });
+    await expect(page.getByTestId("ticket-send")).toBeEnabled({ timeout: 15_000 });
+    await page.getByTestId("ticket-send").click();
+    await expect(page.getByTestId("ticket-result")).toBeVisible();
+    await page.getByTestId("ticket-live-link").click();
+    await page.waitForURL("**/live/**");
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "COMPLETED", { timeout: 20_000 });
+    await expect(page.getByTestId("live-totals")).toContainText("100");
+    await expect(page.getByTestId("fills-chart").locator(".recharts-surface").first()).toBeVisible();
+    await expect(page.getByTestId("progress-chart").locator(".recharts-surface").first()).toBeVisible();
+    await expect(page.getByTestId("venue-health")).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/live.png", fullPage: true });
+  });
+
+  test("a paced (TWAP) order fills slice by slice on Live", async ({ page }) => {
+    await signIn(page);
+    await page.goto("/orders?symbol=ETH-USD&side=sell&qty=6");
+    await page.getByTestId("ticket-qty").fill("6");
+    await page.getByTestId("ticket-paced").check();
+    await page.getByTestId("ticket-slices").fill("3");
+    await page.getByTestId("ticket-interval").fill("1000");
+    await expect(page.getByTestId("ticket-send")).toBeEnabled({ timeout: 15_000 });
+    await page.getByTestId("ticket-send").click();
+    await page.getByTestId("ticket-live-link").click();
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "COMPLETED", { timeout: 20_000 });
+  });
+
+  test("the blotter lists orders and Decisions shows score parts per venue", async ({ page }) => {
+    await signIn(page);
+    await page.goto("/orders");
+    await expect.poll(() => page.getByTestId("blotter").locator('[data-testid^="blotter-row-"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.goto("/decisions");
+    const rows = page.getByTestId("decisions-table").locator('[data-testid^="decision-row-"]');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await rows.first().click();
+    await expect(page.getByTestId("decision-detail").first()).toContainText(/fee/i);
+    await page.screenshot({ path: "test-results/screens/decisions.png", fullPage: true });
+  });
+});
