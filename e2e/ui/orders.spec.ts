@@ -36,7 +36,7 @@ test.describe("Orders → Live → Decisions", () => {
     await page.getByTestId("ticket-qty").fill("6");
     await page.getByTestId("ticket-paced").check();
     await page.getByTestId("ticket-slices").fill("3");
-    await page.getByTestId("ticket-interval").fill("1000");
+    await page.getByTestId("ticket-interval").fill("1"); // seconds between slices
     await expect(page.getByTestId("ticket-send")).toBeEnabled({ timeout: 15_000 });
     await page.getByTestId("ticket-send").click();
     await page.getByTestId("ticket-live-link").click();
