@@ -24,6 +24,8 @@ export interface RunnerJournal {
   fill(orderId: string, fill: { fillId: string; childId: string; venue: VenueId; qty: number; price: number; feeUsd: number; liquidity: "maker" | "taker"; atMs: number; closesChild: boolean }): Promise<void>;
   decision(orderId: string, decision: RoutingDecision): Promise<void>;
   status(orderId: string, status: "RUNNING" | FinalStatus, atMs: number, rejectReason?: string): Promise<void>;
+  /** Journals that batch writes resolve this when all recorded so far is written. */
+  flush?(): Promise<void>;
 }
 
 export interface RouteRequest {
@@ -76,8 +78,9 @@ export class SandboxRunner {
   }
 
   /** Resolves when everything journaled so far is written. */
-  flush(): Promise<void> {
-    return this.persist;
+  async flush(): Promise<void> {
+    await this.persist;
+    await this.o.journal.flush?.();
   }
 
   working(): ParentOrder[] {
