@@ -75,7 +75,8 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
   const observations = createObservationStore({ source, clock });
   const hub = createMarketHub({ source, clock, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
   source.start();
-  const sandbox = await startSandbox({ store, source, observations, clock, log, seed: env.MARKET_SEED });
+  const calibration = createCalibrationRecord();
+  const sandbox = await startSandbox({ store, source, observations, clock, log, seed: env.MARKET_SEED, calibration });
 
   return {
     env,
@@ -87,7 +88,7 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
     limiter: createTokenBucketLimiter(clock),
     market: { source, hub, observations },
     demo,
-    calibration: createCalibrationRecord(),
+    calibration,
     tapeStats: createTapeStatsCache(),
     sandbox,
     async stop() {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { HealthResponseSchema } from "./health";
 import { DepthQuerySchema, DepthResponseSchema, QuotesQuerySchema, QuotesResponseSchema } from "./market";
 import { DecisionsQuerySchema, DecisionsResponseSchema, LiveResponseSchema } from "./live";
+import { ReviewResponseSchema } from "./review";
 import {
   KillSwitchBodySchema,
   KillSwitchResponseSchema,
@@ -31,7 +32,7 @@ export interface EndpointSpec {
   path: string;
   summary: string;
   description?: string;
-  tag: "System" | "Market" | "Pre-trade" | "Orders" | "Session";
+  tag: "System" | "Market" | "Pre-trade" | "Orders" | "Post-trade" | "Session";
   /** Path parameters, by name as they appear in `{…}`. */
   pathParams?: { name: string; description: string }[];
   /** Response media type when not JSON (server-sent events). */
@@ -210,6 +211,18 @@ export const ENDPOINTS: EndpointSpec[] = [
     auth: "key",
     query: DecisionsQuerySchema,
     response: DecisionsResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/v1/execution/review/{id}",
+    summary: "Post-trade review of one order",
+    description:
+      "Timeline of child orders, fills, benchmark stack (decision, arrival, interval VWAP, TWAP), markouts, implementation shortfall (Perold) in parts that add up, " +
+      "decision audit with the counterfactual best venue, selection and forecast error, policy regret, and forecast vs realized. A working order is reviewed so far.",
+    tag: "Post-trade",
+    auth: "key",
+    pathParams: [{ name: "id", description: "node_order_id or order_id" }],
+    response: ReviewResponseSchema,
   },
   {
     method: "post",

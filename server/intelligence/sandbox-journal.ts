@@ -28,7 +28,11 @@ export interface SandboxJournal extends RunnerJournal {
   flush(): Promise<void>;
 }
 
-export function createSandboxJournal(store: Store, log: (msg: string, err?: unknown) => void): SandboxJournal {
+export function createSandboxJournal(
+  store: Store,
+  log: (msg: string, err?: unknown) => void,
+  onCompleted?: (orderId: string, deskId: string) => Promise<void>,
+): SandboxJournal {
   const states = new Map<string, OrderState>();
   const desks = new Map<string, string>();
   const children = new Map<string, ChildBook>();
@@ -162,7 +166,13 @@ export function createSandboxJournal(store: Store, log: (msg: string, err?: unkn
     },
     async status(orderId, status, atMs, reason) {
       if (status === "RUNNING") await append(orderId, { kind: "started", atMs });
-      else if (status === "COMPLETED") await append(orderId, { kind: "completed", atMs });
+      else if (status === "COMPLETED") {
+        if ((await append(orderId, { kind: "completed", atMs })) && onCompleted) {
+          const deskId = desks.get(orderId);
+          // After the batch holding the completion is written, so the fills are there to read.
+          if (deskId) void this.flush().then(() => onCompleted(orderId, deskId)).catch((err) => log(`order ${orderId}: outcome not recorded`, err));
+        }
+      }
       else if (status === "CANCELLED") await append(orderId, { kind: "cancelled", atMs, reason: reason && isOrderRejectReason(reason) ? reason : null });
       else if (status === "REJECTED") await append(orderId, { kind: "rejected", atMs, reason: reason && isOrderRejectReason(reason) ? reason : "NO_LIQUIDITY" });
       else await append(orderId, { kind: "failed", atMs, error: reason ?? "unknown" });

@@ -14,7 +14,9 @@ import type { Clock } from "@/server/shared/clock";
 import { createRng, hashLabel } from "@/server/shared/rng";
 import type { Logger } from "@/server/shared/logger";
 import type { Store } from "@/server/store/port";
+import type { CalibrationRecord } from "./calibration-record";
 import { parentFromRecord } from "./parent-from-record";
+import { recordForecastOutcome } from "./record-forecast-outcome";
 import { createSandboxJournal, type SandboxJournal } from "./sandbox-journal";
 
 export interface Sandbox {
@@ -30,6 +32,7 @@ export interface StartSandboxOptions {
   clock: Clock;
   log: Logger;
   seed: number;
+  calibration: CalibrationRecord;
   tickMs?: number;
 }
 
@@ -40,7 +43,11 @@ export async function startSandbox(o: StartSandboxOptions): Promise<Sandbox> {
     // Fill ids must stay unique across restarts: fills are deduplicated by id.
     fillIdPrefix: `f${bootMs.toString(36)}-`,
   });
-  const journal = createSandboxJournal(o.store, (m, e) => o.log.error(m, e));
+  const journal = createSandboxJournal(
+    o.store,
+    (m, e) => o.log.error(m, e),
+    (orderId, deskId) => recordForecastOutcome(o.store, o.calibration, deskId, orderId),
+  );
   const runner = new SandboxRunner({
     engine,
     source: o.source,

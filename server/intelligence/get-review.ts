@@ -1,0 +1,133 @@
+/**
+ * GET /v1/execution/review/{id}: what an order cost against every benchmark, why each
+ * routing decision was made and what the best alternative would have been. A working order
+ * is reviewed on what is known so far, and the answer says so.
+ */
+import type { ReviewResponse } from "@/lib/contracts/review";
+import { e8ToQty, e9ToPrice } from "@/lib/units";
+import type { Core } from "@/server/core";
+import { deriveOrder, isTerminalStatus, summarizeOrder } from "@/server/execution/order-states";
+import type { OrderEvent } from "@/server/execution/order-events";
+import { ApiError } from "@/server/http/api-error";
+import type { RoutingDecision } from "@/server/router/routing-decision";
+import { msToNs } from "@/server/shared/clock";
+import { analyzeOrder } from "@/server/tca/analyze-order";
+import { collectFills } from "@/server/tca/collect-fills";
+import { toOrderView } from "./order-view";
+import { findDeskOrder } from "./read-orders";
+import { readStoredBody } from "./stored-order-body";
+
+export async function getReview(core: Core, deskId: string, id: string): Promise<ReviewResponse> {
+  const record = await findDeskOrder(core, deskId, id);
+  const events = (await core.store.listOrderEvents(record.id)).map((e) => e.event);
+  const derived = deriveOrder(events);
+  const summary = summarizeOrder(derived.state);
+  const final = isTerminalStatus(summary.status);
+  const body = readStoredBody(record.bodyJson);
+  const decisions = (await core.store.listDecisions(deskId, { nodeOrderId: record.nodeOrderId, lastN: 1000 }))
+    .map((d) => d.detail as RoutingDecision | null)
+    .filter((d): d is RoutingDecision => d !== null)
+    .sort((a, b) => a.atMs - b.atMs);
+  const { fills, firstChildSentAtMs, lastFillAtMs } = collectFills(events);
+  const now = core.clock.nowMs();
+  const mids = core.market.observations.midSamples(record.symbol);
+  const decisionMid = body.forecast?.arrivalMid ?? decisions[0]?.mid ?? undefined;
+  if (decisionMid === undefined || decisionMid === null) {
+    throw new ApiError("SERVICE_UNAVAILABLE", "No reference price recorded for this order yet; retry shortly", [], { "Retry-After": "1" });
+  }
+  const finalMid = mids.at(-1)?.mid ?? decisionMid;
+  const endAtMs = final ? (lastFillAtMs ?? summary.updatedAtMs) : now;
+  const trades = core.market.source
+    .venuesFor(record.symbol)
+    .flatMap((v) => core.market.observations.trades(record.symbol, v, summary.acceptedAtMs - 1_000));
+  const analysis = analyzeOrder({
+    side: record.side,
+    orderedQty: e8ToQty(record.qtyE8),
+    decisionMid,
+    decisionAtMs: summary.acceptedAtMs,
+    ...(firstChildSentAtMs !== undefined ? { arrivalAtMs: firstChildSentAtMs } : {}),
+    fills,
+    finalMid,
+    mids,
+    trades,
+    decisions,
+    forecast: body.forecast ? { p50Bps: body.forecast.p50Bps, p90Bps: body.forecast.p90Bps } : null,
+    endAtMs,
+  });
+  const b = analysis.benchmarks;
+  const bench = (x: { price: number | undefined; costBps: number | undefined }) => ({ price: x.price ?? null, cost_bps: x.costBps ?? null });
+  const part = (x: { usd: number; bps: number }) => ({ usd: x.usd, bps: x.bps });
+  const s = analysis.shortfall;
+  return {
+    order: toOrderView(record, summary),
+    final,
+    note: final ? null : `Order is ${summary.status.toLowerCase()}: figures cover the fills so far`,
+    timeline: derived.timeline.map((t) => timelineEntry(t.event, t.status)),
+    fills: (await core.store.listFills(record.id)).map((f) => ({
+      fill_id: f.fillId,
+      venue: f.venue,
+      qty: e8ToQty(f.qtyE8),
+      price: e9ToPrice(f.priceE9),
+      liquidity: f.liquidity,
+      fee_usd: e9ToPrice(f.feeE9),
+      at_ns: msToNs(f.atMs).toString(),
+      mid_at_fill: null,
+    })),
+    benchmarks: { avg_price: b.avgPrice ?? null, decision: bench(b.decision), arrival: bench(b.arrival), interval_vwap: bench(b.intervalVwap), twap: bench(b.twap) },
+    markouts: analysis.markouts.map((m) => ({ horizon_ms: m.horizonMs, available: m.available, bps: m.bps ?? null, usd: m.usd ?? null })),
+    shortfall: {
+      delay: part(s.delay),
+      spread: part(s.spread),
+      impact: part(s.impact),
+      fees: part(s.fees),
+      opportunity: part(s.opportunity),
+      total: part(s.total),
+      filled_qty: s.filledQty,
+      unfilled_qty: s.unfilledQty,
+    },
+    decision_audit: analysis.audit.decisions.map((d) => ({
+      decision_id: d.decisionId,
+      at_ns: msToNs(d.atMs).toString(),
+      router_version: d.routerVersion,
+      cost_model_version: d.costModelVersion,
+      chosen: d.chosen.map((l) => ({ venue: l.venue, qty: l.qty, est_cost_bps: l.estCostBps, realized_cost_bps: l.realizedBps ?? null, score_parts: { ...l.scoreParts } })),
+      counterfactual_best: d.counterfactualBest ? { venue: d.counterfactualBest.venue, cost_bps: d.counterfactualBest.equivalentBps } : null,
+      selection_error_bps: d.selectionErrorBps ?? null,
+      forecast_error_bps: d.forecastErrorBps ?? null,
+    })),
+    policy_regret: { bps: analysis.audit.policyRegret.regretBps ?? null, usd: analysis.audit.policyRegret.regretUsd },
+    forecast: {
+      expected_cost_bps: body.forecast?.p50Bps ?? null,
+      downside_cost_bps: body.forecast?.p90Bps ?? null,
+      realized_cost_bps: analysis.realizedCostBps ?? null,
+      within_p90: analysis.withinP90 ?? null,
+    },
+    mids: mids
+      .filter((m) => m.tsMs >= summary.acceptedAtMs - 5_000 && m.tsMs <= endAtMs + 5_000)
+      .slice(-600)
+      .map((m) => ({ at_ns: msToNs(m.tsMs).toString(), mid: m.mid })),
+    generated_at_ns: msToNs(now).toString(),
+  };
+}
+
+function timelineEntry(e: OrderEvent, status: string): ReviewResponse["timeline"][number] {
+  const base = { at_ns: msToNs(e.atMs).toString(), kind: e.kind, status, child_id: null, venue: null, qty: null, price: null, reason: null };
+  switch (e.kind) {
+    case "child_sent":
+      return { ...base, child_id: e.childId, venue: e.venue, qty: e8ToQty(e.qtyE8), price: e.limitPriceE9 === null ? null : e9ToPrice(e.limitPriceE9) };
+    case "fill":
+      return { ...base, child_id: e.childId, venue: e.venue, qty: e8ToQty(e.qtyE8), price: e9ToPrice(e.priceE9) };
+    case "child_rejected":
+      return { ...base, child_id: e.childId, reason: e.reason };
+    case "child_cancelled":
+      return { ...base, child_id: e.childId, qty: e8ToQty(e.qtyE8) };
+    case "child_acked":
+      return { ...base, child_id: e.childId };
+    case "rejected":
+      return { ...base, reason: e.reason };
+    case "cancelled":
+      return { ...base, reason: e.reason };
+    default:
+      return base;
+  }
+}
