@@ -7,6 +7,7 @@ import { HealthResponseSchema } from "./health";
 import { DepthQuerySchema, DepthResponseSchema, QuotesQuerySchema, QuotesResponseSchema } from "./market";
 import { DecisionsQuerySchema, DecisionsResponseSchema, LiveResponseSchema } from "./live";
 import { ReviewResponseSchema } from "./review";
+import { SummaryQuerySchema, SummaryResponseSchema } from "./summary";
 import {
   KillSwitchBodySchema,
   KillSwitchResponseSchema,
@@ -223,6 +224,18 @@ export const ENDPOINTS: EndpointSpec[] = [
     auth: "key",
     pathParams: [{ name: "id", description: "node_order_id or order_id" }],
     response: ReviewResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/v1/execution/summary",
+    summary: "Desk summary",
+    description:
+      "Orders in a UTC date range (default today, at most 366 days) rolled up: totals, slippage percentiles vs arrival, per venue (fills, notional, fill and reject rate, ack latency), " +
+      "per symbol, per routing version, by day, and forecast calibration. format=csv (or Accept: text/csv) downloads the orders with their TCA.",
+    tag: "Post-trade",
+    auth: "key",
+    query: SummaryQuerySchema,
+    response: SummaryResponseSchema,
   },
   {
     method: "post",
