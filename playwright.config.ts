@@ -37,6 +37,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1", E2E_DATA_DIR, E2E_PORT: port, MARKET_SEED: "7", LOG_LEVEL: "warn" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", E2E_DATA_DIR, E2E_PORT: port, MARKET_SEED: "7", LOG_LEVEL: "warn", SEED_HISTORY_ORDERS: "0" },
   },
 });

@@ -9,6 +9,7 @@ import { ensureDemoDesk, type DemoSeedResult } from "@/server/auth/seed-demo";
 import { parseEnv, type Env } from "@/server/env";
 import { createTokenBucketLimiter, type RateLimiter } from "@/server/http/rate-limiter";
 import { createCalibrationRecord, type CalibrationRecord } from "@/server/intelligence/calibration-record";
+import { seedDemoHistory } from "@/server/intelligence/seed-demo-history";
 import { startSandbox, type Sandbox } from "@/server/intelligence/start-sandbox";
 import { createTapeStatsCache, type TapeStatsCache } from "@/server/intelligence/tape-stats-cache";
 import { createMarketHub, type MarketHub } from "@/server/market-data/hub";
@@ -77,6 +78,7 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
   source.start();
   const calibration = createCalibrationRecord();
   const sandbox = await startSandbox({ store, source, observations, clock, log, seed: env.MARKET_SEED, calibration });
+  if (demo.created && env.SEED_HISTORY_ORDERS > 0) void seedDemoHistory(store, demo, env.SEED_HISTORY_ORDERS, clock.nowMs(), env.MARKET_SEED, calibration, log);
 
   return {
     env,

@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   MARKET_SOURCE: z.enum(["simulated", "replay", "live"]).default("simulated"),
   MARKET_SEED: z.coerce.number().int().min(0).max(2 ** 32 - 1).default(42),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Orders of simulated-past history given to the demo desk on its first start (0 = none). */
+  SEED_HISTORY_ORDERS: z.coerce.number().int().min(0).max(100_000).default(200),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -13,7 +13,7 @@ const base = `http://127.0.0.1:${PORT}`;
 function startServer(dataDir: string): ChildProcess {
   return spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", SEED_HISTORY_ORDERS: "0" },
     stdio: "ignore",
   });
 }

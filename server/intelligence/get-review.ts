@@ -13,6 +13,7 @@ import type { RoutingDecision } from "@/server/router/routing-decision";
 import { msToNs } from "@/server/shared/clock";
 import { analyzeOrder } from "@/server/tca/analyze-order";
 import { collectFills } from "@/server/tca/collect-fills";
+import { midAtOrBefore } from "@/server/tca/mid-at";
 import { toOrderView } from "./order-view";
 import { findDeskOrder } from "./read-orders";
 import { readStoredBody } from "./stored-order-body";
@@ -35,8 +36,9 @@ export async function getReview(core: Core, deskId: string, id: string): Promise
   if (decisionMid === undefined || decisionMid === null) {
     throw new ApiError("SERVICE_UNAVAILABLE", "No reference price recorded for this order yet; retry shortly", [], { "Retry-After": "1" });
   }
-  const finalMid = mids.at(-1)?.mid ?? decisionMid;
   const endAtMs = final ? (lastFillAtMs ?? summary.updatedAtMs) : now;
+  // The mid when the order ended (not today's): what the unfilled part would have cost.
+  const finalMid = midAtOrBefore(mids, final ? summary.updatedAtMs : now) ?? decisionMid;
   const trades = core.market.source
     .venuesFor(record.symbol)
     .flatMap((v) => core.market.observations.trades(record.symbol, v, summary.acceptedAtMs - 1_000));

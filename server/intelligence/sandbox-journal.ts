@@ -39,6 +39,7 @@ export function createSandboxJournal(
   const pending = new Map<string, OrderEvent[]>();
   let writing: Promise<void> = Promise.resolve();
   let scheduled = false;
+  const followUps = new Set<Promise<void>>();
 
   /** Validates and queues; the write happens on the next turn, batched per order. */
   async function append(orderId: string, event: OrderEvent): Promise<boolean> {
@@ -93,6 +94,7 @@ export function createSandboxJournal(
     async flush() {
       while (scheduled || pending.size > 0) await writing;
       await writing;
+      await Promise.all([...followUps]);
     },
     async event(orderId, kind, payload, atMs) {
       const childId = String(payload.child_id ?? "");
@@ -170,7 +172,13 @@ export function createSandboxJournal(
         if ((await append(orderId, { kind: "completed", atMs })) && onCompleted) {
           const deskId = desks.get(orderId);
           // After the batch holding the completion is written, so the fills are there to read.
-          if (deskId) void this.flush().then(() => onCompleted(orderId, deskId)).catch((err) => log(`order ${orderId}: outcome not recorded`, err));
+          if (deskId) {
+            const work: Promise<void> = writing
+              .then(() => onCompleted(orderId, deskId))
+              .catch((err) => log(`order ${orderId}: outcome not recorded`, err))
+              .finally(() => followUps.delete(work));
+            followUps.add(work);
+          }
         }
       }
       else if (status === "CANCELLED") await append(orderId, { kind: "cancelled", atMs, reason: reason && isOrderRejectReason(reason) ? reason : null });
