@@ -5,7 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { GraphOrderBody, OrderBodySchema, OrderResponseSchema, SimpleOrderBody } from "@/lib/contracts/orders";
+import { EDGE_TRIGGERS, type GraphOrderBody, type OrderBodySchema, type OrderResponseSchema, type SimpleOrderBody } from "@/lib/contracts/orders";
+import type { EdgeTrigger } from "@/server/execution/sandbox-runner";
 import { qtyToE8, priceToE9 } from "@/lib/units";
 import type { Principal } from "@/server/auth/principal";
 import type { Core } from "@/server/core";
@@ -22,7 +23,7 @@ import type { NewOrder, OrderRecord } from "@/server/store/port";
 import { hashBody } from "./hash-body";
 import { loadOrderView } from "./order-view";
 import { parentFromRecord } from "./parent-from-record";
-import { writeStoredBody, type StoredBody } from "./stored-order-body";
+import { readStoredBody, writeStoredBody, type StoredBody } from "./stored-order-body";
 
 type OrderBody = z.output<typeof OrderBodySchema>;
 type OrderResponse = z.input<typeof OrderResponseSchema>;
@@ -76,19 +77,20 @@ export async function submitOrder(core: Core, principal: Principal, body: OrderB
 
 function startOrders(core: Core, records: readonly OrderRecord[], now: number): void {
   const { runner, journal } = core.sandbox;
+  const stored = new Map(records.map((r) => [r.id, readStoredBody(r.bodyJson)]));
   const byNode = new Map<string, OrderRecord>();
   for (const r of records) {
-    const nodeId = JSON.parse(r.bodyJson).nodeId as string | null;
+    const nodeId = stored.get(r.id)?.nodeId;
     if (nodeId) byNode.set(nodeId, r);
   }
   const targets = new Set<string>();
   for (const r of records) {
-    const stored = JSON.parse(r.bodyJson) as StoredBody;
     journal.track(r.id, deriveOrder([{ kind: "accepted", atMs: now, qtyE8: r.qtyE8 }]).state, r.deskId);
-    const edges = stored.edges.map((e) => {
-      const to = byNode.get(e.to)!;
+    const edges = (stored.get(r.id)?.edges ?? []).flatMap((e) => {
+      const to = byNode.get(e.to);
+      if (!to || !isEdgeTrigger(e.trigger)) return [];
       targets.add(to.id);
-      return { to: to.id, trigger: e.trigger as never, timeoutMs: e.timeoutMs ?? undefined };
+      return [{ to: to.id, trigger: e.trigger, timeoutMs: e.timeoutMs ?? undefined }];
     });
     runner.add(parentFromRecord(r, undefined, now), edges);
   }
@@ -206,6 +208,10 @@ function positiveE8(qty: number, field: string): bigint {
   const e8 = qtyToE8(qty);
   if (e8 <= 0n) throw validationError(field, "quantity rounds to zero at 1e-8 resolution");
   return e8;
+}
+
+function isEdgeTrigger(t: string): t is EdgeTrigger {
+  return (EDGE_TRIGGERS as readonly string[]).includes(t);
 }
 
 function newId(prefix: string): string {
