@@ -80,6 +80,9 @@ export function LiveView({ nodeOrderId }: { nodeOrderId: string }) {
           <code className="truncate font-mono text-xs text-slate-600" title="node order id">
             {nodeOrderId}
           </code>
+          <Link href={`/review/${encodeURIComponent(nodeOrderId)}`} className="text-xs font-medium text-sky-700 hover:underline" data-testid="live-review-link">
+            Review →
+          </Link>
         </div>
         <div className="flex items-center gap-3 text-xs text-slate-500">
           {(data || !live.error) && (

@@ -22,7 +22,7 @@ const PAGE_SIZE = 50;
 
 /**
  * The desk's orders, newest first, refreshed every 2 s: fill progress, average price,
- * status and router version, with links to the Live and Decisions pages and a cancel
+ * status and router version, with links to the Live, Decisions and Review pages and a cancel
  * button for working orders. Filters by status and symbol; "Load more" follows next_cursor.
  */
 export function OrdersBlotter({ canTrade }: { canTrade: boolean }) {
@@ -197,6 +197,10 @@ function BlotterRow({ order: o, canCancel, cancelling, onCancel }: { order: Orde
         <span className="mx-1 text-slate-300">·</span>
         <Link href={`/decisions?node_order_id=${encodeURIComponent(o.node_order_id)}`} className="font-medium text-sky-700 hover:underline" data-testid="blotter-decisions-link">
           Decisions
+        </Link>
+        <span className="mx-1 text-slate-300">·</span>
+        <Link href={`/review/${encodeURIComponent(o.node_order_id)}`} className="font-medium text-sky-700 hover:underline" data-testid="blotter-review-link">
+          Review
         </Link>
       </td>
       <td className={cx(TD, "text-right")}>

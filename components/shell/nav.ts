@@ -25,8 +25,8 @@ export const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
   {
     title: "Post-trade",
     items: [
-      { href: "/review", label: "Review", soon: true },
-      { href: "/summary", label: "Summary", soon: true },
+      { href: "/review", label: "Review" },
+      { href: "/summary", label: "Summary" },
       { href: "/decisions", label: "Decisions" },
     ],
   },

@@ -38,3 +38,5 @@ export {
   type LiveTransport,
   type RoutingDecision,
 } from "./live";
+export { REVIEW_POLL_MS, reviewPath, useReview } from "./review";
+export { summaryCsvUrl, summaryPath, useSummary, type SummaryFilters, type SummaryOptions } from "./summary";

@@ -1,6 +1,7 @@
 import type { DecisionsParams } from "./live";
 import type { OrderFilters } from "./orders";
 import type { ForecastParams, SimulationParams } from "./pretrade";
+import type { SummaryFilters } from "./summary";
 
 /** Every react-query key the dashboard uses, in one place so invalidation stays consistent. */
 export const queryKeys = {
@@ -26,6 +27,10 @@ export const queryKeys = {
   live: (nodeOrderId: string) => ["live", nodeOrderId] as const,
   decisionsAll: ["decisions"] as const,
   decisions: (p: DecisionsParams) => ["decisions", p.nodeOrderId ?? "", p.lastN] as const,
+  reviewAll: ["review"] as const,
+  review: (id: string) => ["review", id] as const,
+  summaryAll: ["summary"] as const,
+  summary: (f: SummaryFilters) => ["summary", f.startDate ?? "", f.endDate ?? "", f.symbol ?? "", f.venue ?? ""] as const,
 };
 
 function stableJson(value: object): string {

@@ -1,0 +1,410 @@
+"use client";
+
+import { useId, useState, useSyncExternalStore, type ReactNode } from "react";
+import { DEFAULT_SYMBOLS, VENUES, type VenueId } from "@/lib/contracts/common";
+import type { SummaryResponse } from "@/lib/contracts/summary";
+import { summaryCsvUrl, useSummary, type SummaryFilters } from "@/lib/queries/summary";
+import { useStickyError } from "@/lib/queries/use-sticky-error";
+import { formatBps, formatUsdCompact } from "@/lib/format";
+import { CalibrationChart } from "@/components/charts/calibration-chart";
+import { SlippagePercentileChart } from "@/components/charts/slippage-percentile-chart";
+import { VENUE_COLORS } from "@/components/charts/venue-colors";
+import { Badge } from "@/components/ui/badge";
+import { cx } from "@/components/ui/cx";
+import { Panel } from "@/components/ui/panel";
+import { Skeleton } from "@/components/ui/skeleton";
+import { EmptyState, ErrorState } from "@/components/ui/states";
+import { costTone } from "./live-math";
+import { CALIBRATION_TARGET, calibrationVerdict, formatShare, percentileBars, rangeDays, rangeError, todayUtc } from "./summary-math";
+
+const TH = "whitespace-nowrap px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
+const TD = "whitespace-nowrap px-2 py-1.5";
+const FIELD = "rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-700 shadow-sm focus:border-slate-500 focus:outline-none aria-[invalid=true]:border-rose-400";
+const noSubscribe = () => () => {};
+const TONE_TEXT = { red: "text-rose-700", green: "text-emerald-700", neutral: "text-slate-800", amber: "text-amber-700", blue: "text-sky-700" } as const;
+
+function costCell(bps: number | null) {
+  return <span className={TONE_TEXT[costTone(bps)]}>{formatBps(bps, { unit: false })}</span>;
+}
+
+/**
+ * Summary: the desk's execution quality over a date range (UTC days, today by default),
+ * optionally for one symbol or venue — KPIs, slippage percentiles, per-venue / per-symbol /
+ * per-router-version tables, forecast calibration, and the orders behind it all as CSV.
+ */
+export function SummaryView() {
+  // Today is the browser's UTC date, read after hydration (the page is prerendered).
+  const today = useSyncExternalStore(noSubscribe, () => todayUtc(), () => null);
+  const [startInput, setStart] = useState<string | null>(null);
+  const [endInput, setEnd] = useState<string | null>(null);
+  const [symbol, setSymbol] = useState("");
+  const [venue, setVenue] = useState<VenueId | "">("");
+  const start = startInput ?? today ?? "";
+  const end = endInput ?? today ?? "";
+  const invalid = today === null ? null : rangeError(start, end);
+  // An invalid range keeps asking for the last valid one (and says why the new one was not used).
+  const [lastValid, setLastValid] = useState<{ start: string; end: string } | null>(null);
+  if (today !== null && !invalid && (lastValid?.start !== start || lastValid.end !== end)) setLastValid({ start, end });
+  const range = invalid ? lastValid : today === null ? null : { start, end };
+  const filters: SummaryFilters = { startDate: range?.start, endDate: range?.end, symbol: symbol || undefined, venue: venue || undefined };
+  const scope = `${filters.startDate}|${filters.endDate}|${filters.symbol ?? ""}|${filters.venue ?? ""}`;
+  const summary = useSummary(filters, { enabled: range !== null });
+  const data = summary.data;
+  const error = useStickyError(summary.error, data !== undefined, scope);
+  const ids = { start: useId(), end: useId(), symbol: useId(), venue: useId() };
+
+  return (
+    <div className="space-y-3" data-testid="summary-page">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
+        <div className="flex items-baseline gap-3">
+          <h1 className="text-lg font-semibold text-slate-900">Summary</h1>
+          <span className="text-xs text-slate-500">the desk&apos;s execution quality over a date range · UTC days · refreshes every 15 s</span>
+          {data?.scope === "own_orders" && (
+            <Badge tone="amber" title="The desk restricts traders to their own orders">
+              your orders only
+            </Badge>
+          )}
+        </div>
+      </div>
+
+      <form
+        onSubmit={(e) => e.preventDefault()}
+        className="flex flex-wrap items-end gap-x-4 gap-y-2 rounded-md border border-slate-200 bg-white px-3 py-2 shadow-sm"
+        data-testid="summary-filters"
+      >
+        <label htmlFor={ids.start} className="flex flex-col gap-0.5 text-[10px] font-semibold uppercase tracking-wider text-slate-500">
+          From
+          <input id={ids.start} type="date" value={start} max={end || undefined} onChange={(e) => setStart(e.target.value)} className={FIELD} aria-invalid={Boolean(invalid)} data-testid="summary-start" />
+        </label>
+        <label htmlFor={ids.end} className="flex flex-col gap-0.5 text-[10px] font-semibold uppercase tracking-wider text-slate-500">
+          To
+          <input id={ids.end} type="date" value={end} min={start || undefined} onChange={(e) => setEnd(e.target.value)} className={FIELD} aria-invalid={Boolean(invalid)} data-testid="summary-end" />
+        </label>
+        <label htmlFor={ids.symbol} className="flex flex-col gap-0.5 text-[10px] font-semibold uppercase tracking-wider text-slate-500">
+          Symbol
+          <select id={ids.symbol} value={symbol} onChange={(e) => setSymbol(e.target.value)} className={FIELD} data-testid="summary-symbol">
+            <option value="">All</option>
+            {DEFAULT_SYMBOLS.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={ids.venue} className="flex flex-col gap-0.5 text-[10px] font-semibold uppercase tracking-wider text-slate-500">
+          Venue
+          <select id={ids.venue} value={venue} onChange={(e) => setVenue(e.target.value as VenueId | "")} className={FIELD} data-testid="summary-venue">
+            <option value="">All</option>
+            {VENUES.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="flex gap-1 pb-px">
+          {[
+            ["Today", 1],
+            ["7 days", 7],
+            ["30 days", 30],
+          ].map(([label, days]) => (
+            <button
+              key={label}
+              type="button"
+              onClick={() => {
+                const now = todayUtc();
+                setEnd(now);
+                setStart(todayUtc(Date.parse(`${now}T00:00:00Z`) - (Number(days) - 1) * 86_400_000));
+              }}
+              className="rounded border border-slate-300 bg-white px-2 py-0.5 text-[11px] font-medium text-slate-600 hover:bg-slate-50"
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        <a
+          href={range ? summaryCsvUrl(filters) : undefined}
+          download
+          data-testid="csv-download"
+          className="ml-auto rounded border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+          title="The orders in this range with their TCA, as CSV"
+        >
+          Download CSV ↓
+        </a>
+        {invalid && (
+          <p role="alert" className="basis-full text-xs text-rose-700" data-testid="summary-range-error">
+            {invalid}{range ? ` — showing ${range.start} … ${range.end}` : ""}.
+          </p>
+        )}
+      </form>
+
+      {error && (
+        <ErrorState
+          error={error}
+          title={data ? "The summary is not updating — showing the last good one" : "Could not load the summary"}
+          onRetry={() => void summary.refetch()}
+          compact={Boolean(data)}
+          scope="summary"
+        />
+      )}
+
+      {data ? (
+        <div className={cx("space-y-3 transition-opacity", summary.isPlaceholderData && "opacity-60")} data-testid="summary-body" data-orders={data.totals.orders}>
+          <SummaryBody summary={data} />
+        </div>
+      ) : error ? null : (
+        <SummarySkeleton />
+      )}
+    </div>
+  );
+}
+
+function SummarySkeleton() {
+  return (
+    <div className="space-y-3" role="status" aria-label="Loading summary">
+      <div className="grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-6">
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} className="h-16" />
+        ))}
+      </div>
+      <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
+        <Skeleton className="h-64" />
+        <Skeleton className="h-64" />
+      </div>
+      <Skeleton className="h-48" />
+    </div>
+  );
+}
+
+function Kpi({ label, children, sub, testId, tone = "neutral" }: { label: string; children: ReactNode; sub?: ReactNode; testId?: string; tone?: "neutral" | "red" | "amber" | "green" }) {
+  return (
+    <div
+      data-testid={testId}
+      className={cx(
+        "min-w-0 rounded-md border bg-white px-3 py-2 shadow-sm",
+        tone === "red" ? "border-rose-300 bg-rose-50/60" : tone === "amber" ? "border-amber-300 bg-amber-50/60" : tone === "green" ? "border-emerald-300 bg-emerald-50/50" : "border-slate-200",
+      )}
+    >
+      <div className="truncate text-[10px] font-semibold uppercase tracking-wider text-slate-500">{label}</div>
+      <div className="num mt-0.5 truncate text-lg font-semibold leading-6 text-slate-900">{children}</div>
+      {sub !== undefined && <div className="num mt-0.5 truncate text-[11px] leading-4 text-slate-500">{sub}</div>}
+    </div>
+  );
+}
+
+function SummaryBody({ summary: s }: { summary: SummaryResponse }) {
+  const t = s.totals;
+  const days = rangeDays(s.start_date, s.end_date);
+  const verdict = calibrationVerdict(s.calibration);
+  const slip = s.slippage_bps;
+  const bars = percentileBars(slip);
+  return (
+    <>
+      <div className="grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-6" data-testid="summary-kpis">
+        <Kpi label="Orders" sub={`${t.completed_orders} completed · ${s.start_date === s.end_date ? s.start_date : `${days ?? "?"} days`}`} testId="kpi-orders">
+          {t.orders.toLocaleString("en-US")}
+        </Kpi>
+        <Kpi label="Filled notional" sub={`${t.fills.toLocaleString("en-US")} fill${t.fills === 1 ? "" : "s"}`} testId="kpi-notional">
+          {formatUsdCompact(t.filled_notional_usd)}
+        </Kpi>
+        <Kpi label="Fill rate" sub="filled qty / ordered qty" testId="kpi-fill-rate">
+          {formatShare(t.fill_rate)}
+        </Kpi>
+        <Kpi label="Slippage P50" sub="vs arrival, fees incl." testId="kpi-p50">
+          <span className={TONE_TEXT[costTone(slip?.p50 ?? null)]}>{formatBps(slip?.p50)}</span>
+        </Kpi>
+        <Kpi label="Slippage P90" sub={`mean ${formatBps(slip?.notional_weighted_mean)} (notional-wtd)`} testId="kpi-p90">
+          <span className={TONE_TEXT[costTone(slip?.p90 ?? null)]}>{formatBps(slip?.p90)}</span>
+        </Kpi>
+        <Kpi label="Within forecast P90" sub={`${s.calibration.observations} obs. · target ${formatShare(CALIBRATION_TARGET, 0)}`} tone={verdict.tone === "neutral" ? "neutral" : verdict.tone} testId="kpi-calibration">
+          {formatShare(s.calibration.within_p90_share)}
+        </Kpi>
+      </div>
+
+      {t.orders === 0 ? (
+        <Panel>
+          <EmptyState title="No orders in this range">
+            Nothing was placed {s.start_date === s.end_date ? `on ${s.start_date}` : `between ${s.start_date} and ${s.end_date}`}
+            {s.filters.symbol ? ` for ${s.filters.symbol}` : ""}
+            {s.filters.venue ? ` on ${s.filters.venue}` : ""}. Widen the dates or clear the filters.
+          </EmptyState>
+        </Panel>
+      ) : (
+        <>
+          <div className="grid grid-cols-1 items-start gap-3 xl:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]">
+            <Panel title="Slippage percentiles" subtitle="realized cost vs arrival mid per order · positive = cost" testId="percentile-chart">
+              {bars.length === 0 ? (
+                <EmptyState title="No fills to measure yet" />
+              ) : (
+                <div className="px-2 pt-2 pb-1">
+                  <SlippagePercentileChart bars={bars} mean={slip?.notional_weighted_mean ?? null} height={240} />
+                </div>
+              )}
+            </Panel>
+            <Panel title="Calibration" subtitle="realized cost within the forecast P90" testId="calibration-chart">
+              <div className="px-2 pt-2">
+                <CalibrationChart share={s.calibration.within_p90_share} target={CALIBRATION_TARGET} tone={verdict.tone} />
+              </div>
+              <p className="flex flex-wrap items-center gap-2 px-3 pb-3 text-xs text-slate-600">
+                <Badge tone={verdict.tone}>{verdict.text}</Badge>
+                <span className="num">
+                  {formatShare(s.calibration.within_p90_share)} of {s.calibration.observations} order{s.calibration.observations === 1 ? "" : "s"} · target {formatShare(CALIBRATION_TARGET, 0)}
+                </span>
+              </p>
+            </Panel>
+          </div>
+
+          <VenueTable rows={s.per_venue} />
+
+          <div className="grid grid-cols-1 items-start gap-3 xl:grid-cols-2">
+            <SymbolTable rows={s.per_symbol} />
+            <RouterTable rows={s.per_router_version} />
+          </div>
+
+          {s.by_day.length > 1 && <DayTable rows={s.by_day} />}
+        </>
+      )}
+    </>
+  );
+}
+
+function VenueTable({ rows }: { rows: SummaryResponse["per_venue"] }) {
+  return (
+    <Panel title="By venue" subtitle="child orders routed to each venue" testId="venue-table">
+      {rows.length === 0 ? (
+        <EmptyState title="No venue activity in range" />
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="num w-full border-collapse text-xs">
+            <thead className="border-b border-slate-200 bg-slate-50">
+              <tr>
+                <th className={cx(TH, "text-left")}>Venue</th>
+                <th className={cx(TH, "text-right")}>Fills</th>
+                <th className={cx(TH, "text-right")}>Notional</th>
+                <th className={cx(TH, "text-right")}>Fill rate</th>
+                <th className={cx(TH, "text-right")}>Reject rate</th>
+                <th className={cx(TH, "text-right")}>Ack p50</th>
+                <th className={cx(TH, "text-right")}>Ack p99</th>
+                <th className={cx(TH, "text-right")} title="average cost vs arrival, bps; positive = cost">
+                  Avg cost (bps)
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((v) => (
+                <tr key={v.venue} className="border-b border-slate-100 last:border-b-0 hover:bg-slate-50/70" data-venue={v.venue}>
+                  <td className={cx(TD, "font-medium text-slate-800")}>
+                    <span aria-hidden className="mr-1.5 inline-block size-2 rounded-full" style={{ background: VENUE_COLORS[v.venue] }} />
+                    {v.venue}
+                  </td>
+                  <td className={cx(TD, "text-right text-slate-800")}>{v.fills.toLocaleString("en-US")}</td>
+                  <td className={cx(TD, "text-right text-slate-800")}>{formatUsdCompact(v.notional_usd)}</td>
+                  <td className={cx(TD, "text-right text-slate-800")}>{formatShare(v.fill_rate)}</td>
+                  <td className={cx(TD, "text-right", v.reject_rate >= 0.05 ? "text-rose-700" : "text-slate-800")}>{formatShare(v.reject_rate)}</td>
+                  <td className={cx(TD, "text-right text-slate-700")}>{v.ack_latency_p50_ms === null ? "—" : `${v.ack_latency_p50_ms.toFixed(0)} ms`}</td>
+                  <td className={cx(TD, "text-right text-slate-700")}>{v.ack_latency_p99_ms === null ? "—" : `${v.ack_latency_p99_ms.toFixed(0)} ms`}</td>
+                  <td className={cx(TD, "text-right font-medium")}>{costCell(v.avg_cost_bps)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Panel>
+  );
+}
+
+function SymbolTable({ rows }: { rows: SummaryResponse["per_symbol"] }) {
+  return (
+    <Panel title="By symbol" testId="symbol-table">
+      {rows.length === 0 ? (
+        <EmptyState title="No symbols in range" />
+      ) : (
+        <table className="num w-full border-collapse text-xs">
+          <thead className="border-b border-slate-200 bg-slate-50">
+            <tr>
+              <th className={cx(TH, "text-left")}>Symbol</th>
+              <th className={cx(TH, "text-right")}>Orders</th>
+              <th className={cx(TH, "text-right")}>Notional</th>
+              <th className={cx(TH, "text-right")}>Fill rate</th>
+              <th className={cx(TH, "text-right")}>Avg cost (bps)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.symbol} className="border-b border-slate-100 last:border-b-0 hover:bg-slate-50/70" data-symbol={r.symbol}>
+                <td className={cx(TD, "font-medium text-slate-800")}>{r.symbol}</td>
+                <td className={cx(TD, "text-right text-slate-800")}>{r.orders.toLocaleString("en-US")}</td>
+                <td className={cx(TD, "text-right text-slate-800")}>{formatUsdCompact(r.notional_usd)}</td>
+                <td className={cx(TD, "text-right text-slate-800")}>{formatShare(r.fill_rate)}</td>
+                <td className={cx(TD, "text-right font-medium")}>{costCell(r.avg_cost_bps)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Panel>
+  );
+}
+
+function RouterTable({ rows }: { rows: SummaryResponse["per_router_version"] }) {
+  return (
+    <Panel title="By router version" testId="router-table">
+      {rows.length === 0 ? (
+        <EmptyState title="No routed orders in range" />
+      ) : (
+        <table className="num w-full border-collapse text-xs">
+          <thead className="border-b border-slate-200 bg-slate-50">
+            <tr>
+              <th className={cx(TH, "text-left")}>Router</th>
+              <th className={cx(TH, "text-right")}>Orders</th>
+              <th className={cx(TH, "text-right")}>Notional</th>
+              <th className={cx(TH, "text-right")}>Avg cost (bps)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.router_version} className="border-b border-slate-100 last:border-b-0 hover:bg-slate-50/70" data-router={r.router_version}>
+                <td className={TD}>
+                  <Badge>{r.router_version}</Badge>
+                </td>
+                <td className={cx(TD, "text-right text-slate-800")}>{r.orders.toLocaleString("en-US")}</td>
+                <td className={cx(TD, "text-right text-slate-800")}>{formatUsdCompact(r.notional_usd)}</td>
+                <td className={cx(TD, "text-right font-medium")}>{costCell(r.avg_cost_bps)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Panel>
+  );
+}
+
+function DayTable({ rows }: { rows: SummaryResponse["by_day"] }) {
+  return (
+    <Panel title="By day" subtitle="UTC" testId="day-table">
+      <div className="max-h-72 overflow-auto">
+        <table className="num w-full border-collapse text-xs">
+          <thead className="sticky top-0 border-b border-slate-200 bg-slate-50">
+            <tr>
+              <th className={cx(TH, "text-left")}>Date</th>
+              <th className={cx(TH, "text-right")}>Orders</th>
+              <th className={cx(TH, "text-right")}>Notional</th>
+              <th className={cx(TH, "text-right")}>Avg cost (bps)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.date} className="border-b border-slate-100 last:border-b-0">
+                <td className={cx(TD, "text-slate-700")}>{r.date}</td>
+                <td className={cx(TD, "text-right text-slate-800")}>{r.orders.toLocaleString("en-US")}</td>
+                <td className={cx(TD, "text-right text-slate-800")}>{formatUsdCompact(r.notional_usd)}</td>
+                <td className={cx(TD, "text-right font-medium")}>{costCell(r.avg_cost_bps)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Panel>
+  );
+}
