@@ -29,9 +29,9 @@ export async function benchHttp(): Promise<Record<string, number>> {
     const coldTimed = async (url: string) => {
       const t0 = performance.now();
       const res = await fetch(url, { headers: auth });
-      const body = (await res.json()) as { source?: { path?: string } };
+      const body = (await res.json()) as { source?: { path?: string }; quotes?: { source?: { path?: string } }[] };
       if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-      return { ms: performance.now() - t0, path: body.source?.path ?? "?" };
+      return { ms: performance.now() - t0, path: body.source?.path ?? body.quotes?.[0]?.source?.path ?? "?" };
     };
     const firstQuotes = await coldTimed(`${base}/v1/quotes?symbols=BTC-USD`);
     const firstForecast = await coldTimed(`${base}/v1/execution/forecast?symbol=ETH-USD&side=buy&qty=10`);
