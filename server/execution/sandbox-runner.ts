@@ -8,6 +8,7 @@
  * (the store's append-only event log) in order.
  */
 import type { BookView, MarketSource, VenueId } from "@/server/market-data/types";
+import { currentBooks } from "@/server/market-data/current-books";
 import { computeNbbo } from "@/server/market-data/nbbo";
 import type { RoutingDecision } from "@/server/router/routing-decision";
 import { HORIZON_MS_BY_URGENCY } from "./horizons";
@@ -291,12 +292,7 @@ export class SandboxRunner {
   }
 
   private books(p: ParentOrder): BookView[] {
-    const out: BookView[] = [];
-    for (const v of this.o.source.venuesFor(p.symbol)) {
-      const b = this.o.source.book(v, p.symbol);
-      if (b) out.push(b);
-    }
-    return out;
+    return currentBooks(this.o.source, p.symbol);
   }
 
   private journal(write: () => Promise<void>): void {

@@ -4,7 +4,6 @@
  * to do about it. Everything is derived from the stored log plus the current market.
  */
 import type { LiveResponse } from "@/lib/contracts/live";
-import { e8ToQty, e9ToPrice } from "@/lib/units";
 import type { Core } from "@/server/core";
 import { expandPacing, scheduledFraction } from "@/server/execution/expand-pacing";
 import { HORIZON_MS_BY_URGENCY } from "@/server/execution/horizons";
@@ -13,6 +12,8 @@ import { computeNbbo } from "@/server/market-data/nbbo";
 import { getVenue } from "@/server/market-data/venues";
 import type { VenueId } from "@/server/market-data/types";
 import { msToNs } from "@/server/shared/clock";
+import { currentBooks } from "@/server/market-data/current-books";
+import { toFillView } from "./fill-view";
 import { toOrderView } from "./order-view";
 import { findDeskOrder } from "./read-orders";
 import { readStoredBody } from "./stored-order-body";
@@ -35,18 +36,9 @@ export async function getLive(core: Core, deskId: string, id: string): Promise<L
     for (const m of mids) if (m.tsMs <= t) best = m.mid;
     return best;
   };
-  const fills = fillsStored.map((f) => ({
-    fill_id: f.fillId,
-    venue: f.venue,
-    qty: e8ToQty(f.qtyE8),
-    price: e9ToPrice(f.priceE9),
-    liquidity: f.liquidity,
-    fee_usd: e9ToPrice(f.feeE9),
-    at_ns: msToNs(f.atMs).toString(),
-    mid_at_fill: midAt(f.atMs),
-  }));
+  const fills = fillsStored.map((f) => toFillView(f, midAt));
 
-  const books = core.market.source.venuesFor(record.symbol).flatMap((v) => core.market.source.book(v, record.symbol) ?? []);
+  const books = currentBooks(core.market.source, record.symbol);
   const currentMid = computeNbbo(books).mid ?? null;
   const arrivalMid = body.forecast?.arrivalMid ?? null;
   const sign = record.side === "buy" ? 1 : -1;

@@ -14,6 +14,7 @@ import { msToNs } from "@/server/shared/clock";
 import { analyzeOrder } from "@/server/tca/analyze-order";
 import { collectFills } from "@/server/tca/collect-fills";
 import { midAtOrBefore } from "@/server/tca/mid-at";
+import { toFillView } from "./fill-view";
 import { toOrderView } from "./order-view";
 import { findDeskOrder } from "./read-orders";
 import { readStoredBody } from "./stored-order-body";
@@ -65,16 +66,7 @@ export async function getReview(core: Core, deskId: string, id: string): Promise
     final,
     note: final ? null : `Order is ${summary.status.toLowerCase()}: figures cover the fills so far`,
     timeline: derived.timeline.map((t) => timelineEntry(t.event, t.status)),
-    fills: (await core.store.listFills(record.id)).map((f) => ({
-      fill_id: f.fillId,
-      venue: f.venue,
-      qty: e8ToQty(f.qtyE8),
-      price: e9ToPrice(f.priceE9),
-      liquidity: f.liquidity,
-      fee_usd: e9ToPrice(f.feeE9),
-      at_ns: msToNs(f.atMs).toString(),
-      mid_at_fill: null,
-    })),
+    fills: (await core.store.listFills(record.id)).map((f) => toFillView(f, (t) => midAtOrBefore(mids, t) ?? null)),
     benchmarks: { avg_price: b.avgPrice ?? null, decision: bench(b.decision), arrival: bench(b.arrival), interval_vwap: bench(b.intervalVwap), twap: bench(b.twap) },
     markouts: analysis.markouts.map((m) => ({ horizon_ms: m.horizonMs, available: m.available, bps: m.bps ?? null, usd: m.usd ?? null })),
     shortfall: {

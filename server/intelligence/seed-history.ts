@@ -12,6 +12,7 @@ import { createMatchingEngine } from "@/server/execution/matching-engine";
 import { deriveOrder } from "@/server/execution/order-states";
 import type { ParentOrder } from "@/server/execution/parent-order";
 import { SandboxRunner } from "@/server/execution/sandbox-runner";
+import { currentBooks } from "@/server/market-data/current-books";
 import { createObservationStore } from "@/server/market-data/observation-store";
 import { createSimulatedSource } from "@/server/market-data/simulated-source";
 import { routeOrder } from "@/server/router/route-order";
@@ -81,7 +82,7 @@ export async function seedHistory(o: SeedHistoryOptions): Promise<{ orders: numb
     const paced = rng.next() < 0.25;
     const pacing = paced ? { numSlices: 3 + rng.int(4), intervalMs: 2_000 + 1_000 * rng.int(5) } : null;
     const now = clock.nowMs();
-    const books = source.venuesFor(symbol).flatMap((v) => source.book(v, symbol) ?? []);
+    const books = currentBooks(source, symbol);
     const f = forecastCost({ symbol, side, qty, books, nowMs: now, observations, options: { urgency: false } });
     const id = `ord_seed_${o.seed}_${i}`;
     const record = await o.store.createOrder(

@@ -15,6 +15,7 @@ import { deriveOrder } from "@/server/execution/order-states";
 import type { OrderEvent } from "@/server/execution/order-events";
 import { validateGraph } from "@/server/execution/validate-graph";
 import { ApiError, validationError } from "@/server/http/api-error";
+import { currentBooks } from "@/server/market-data/current-books";
 import { computeNbbo } from "@/server/market-data/nbbo";
 import { instrumentFor } from "@/server/market-data/venues";
 import type { VenueId } from "@/server/market-data/types";
@@ -190,7 +191,7 @@ function requireServed(core: Core, symbol: string, field: string, venue: VenueId
     throw validationError(field, `unknown symbol ${symbol}; served: ${core.market.source.symbols().join(", ")}`);
   }
   if (venue && !instrumentFor(venue, symbol)) throw validationError(venueField, `${venue} does not list ${symbol}`);
-  const books = core.market.source.venuesFor(symbol).flatMap((v) => core.market.source.book(v, symbol) ?? []);
+  const books = currentBooks(core.market.source, symbol);
   const mid = computeNbbo(books).mid;
   if (mid === undefined) throw new ApiError("SERVICE_UNAVAILABLE", `No market for ${symbol} right now; retry shortly`, [], { "Retry-After": "1" });
   return mid;
@@ -198,7 +199,7 @@ function requireServed(core: Core, symbol: string, field: string, venue: VenueId
 
 /** The forecast a trader saw (or would have seen) at acceptance, kept with the order. */
 function snapshotForecast(core: Core, symbol: string, side: "buy" | "sell", qty: number, now: number): StoredBody["forecast"] {
-  const books = core.market.source.venuesFor(symbol).flatMap((v) => core.market.source.book(v, symbol) ?? []);
+  const books = currentBooks(core.market.source, symbol);
   const f = forecastCost({ symbol, side, qty, books, nowMs: now, observations: core.market.observations, options: { urgency: false, calibration: core.calibration.current(symbol) } });
   const mid = f.reference.mid;
   return mid === undefined ? null : { arrivalMid: mid, p50Bps: f.distribution.p50Bps, p90Bps: f.distribution.p90Bps };
