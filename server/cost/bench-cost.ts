@@ -2,12 +2,24 @@
  * Micro-benchmark of a warm pre-trade forecast (forecastCost: landed cost on every venue,
  * routed sweep, distribution over ≤ 60 book states, capacity curve, fill confidence,
  * urgency) on the simulated market, for small, medium and large BTC orders. Prints p50/p99
- * µs; figures only, never pass/fail. `npm run bench` calls benchCost().
+ * µs and the book states used; figures only, never pass/fail. `npm run bench` calls
+ * benchCost().
+ *
+ * Modes (each with its own fresh sweep cache, so none warms another):
+ * - "tape read per call": the default path, the tape statistics estimated every call.
+ * - "tape stats cached": what the service does (tape stats cached per symbol); the market
+ *   moves 100 ms every 100 calls, so most calls repeat a question already answered within
+ *   the same market tick (sweep-state-cache.ts reuses those answers exactly).
+ * - "new size each call": as above, but every call asks a different order size (±20 %),
+ *   so no answer is reused; the per-state merged ladders still are.
+ * - "market moves each call": tape cached, the market moves 100 ms before every call (new
+ *   books every call, a new book state and σ every 10 calls): the least the caches can do.
  */
 import { createObservationStore } from "@/server/market-data/observation-store";
 import { createSimulatedSource } from "@/server/market-data/simulated-source";
 import { createManualClock } from "@/server/shared/clock";
 import { estimateTapeFromObservations, forecastCost, type ForecastCostInput } from "./forecast-cost";
+import { SweepStateCache } from "./sweep-state-cache";
 
 export interface CostBenchFigures {
   [key: string]: number;
@@ -19,6 +31,22 @@ const ORDERS = [
   ["medium", 5],
   ["large", 50],
 ] as const;
+
+interface Mode {
+  key: string;
+  note: string;
+  cachedTape: boolean;
+  /** The market moves 100 ms every this many calls. */
+  stepEvery: number;
+  newSizeEachCall: boolean;
+}
+
+const MODES: readonly Mode[] = [
+  { key: "", note: "tape read per call", cachedTape: false, stepEvery: 100, newSizeEachCall: false },
+  { key: "_cached_tape", note: "tape stats cached", cachedTape: true, stepEvery: 100, newSizeEachCall: false },
+  { key: "_cached_tape_new_size", note: "tape cached, new size each call", cachedTape: true, stepEvery: 100, newSizeEachCall: true },
+  { key: "_cached_tape_market_moves", note: "tape cached, market moves each call", cachedTape: true, stepEvery: 1, newSizeEachCall: false },
+];
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -37,50 +65,48 @@ export function benchCost(iterations = 2000): CostBenchFigures {
   // Two minutes of market so the store holds > 60 book states, a tape and an EWMA σ.
   for (let i = 0; i < 1200; i++) step();
 
-  const input = (qty: number): ForecastCostInput => ({
+  const venues = source.venuesFor(SYMBOL);
+  const input = (qty: number, cache: SweepStateCache): ForecastCostInput => ({
     symbol: SYMBOL,
     side: "buy",
     qty,
-    books: source.venuesFor(SYMBOL).map((v) => source.book(v, SYMBOL)!),
+    books: venues.map((v) => source.book(v, SYMBOL)!),
     nowMs: clock.nowMs(),
     observations: store,
+    options: { cache },
   });
 
   const figures: CostBenchFigures = {};
   console.log(`\nIn-process cost forecast (${SYMBOL}, 7 venues, ≤ 60 book states, 7-point capacity curve, urgency)`);
-  const venues = source.venuesFor(SYMBOL);
-  const modes = [
-    { cached: false, budget: undefined, note: "tape read per call" },
-    { cached: true, budget: undefined, note: "tape stats cached" },
-    { cached: true, budget: 4000, note: "tape cached, fill budget 4 000" },
-  ] as const;
-  for (const { cached, budget, note } of modes) {
+  for (const mode of MODES) {
     for (const [label, qty] of ORDERS) {
+      const cache = new SweepStateCache();
       const samples: number[] = [];
       let tape = estimateTapeFromObservations(store, SYMBOL, venues, clock.nowMs());
       for (let i = 0; i < iterations; i++) {
-        if (i % 100 === 0) {
+        if (i % mode.stepEvery === 0) {
           step();
-          // A service re-reading the tape every 10 s of market time (100 steps of 100 ms).
-          if (cached && i % 1000 === 0) tape = estimateTapeFromObservations(store, SYMBOL, venues, clock.nowMs());
+          // A service re-reading the tape every second of market time (its tape-stats cache lives 1 s).
+          if (mode.cachedTape && (i / mode.stepEvery) % 10 === 0) tape = estimateTapeFromObservations(store, SYMBOL, venues, clock.nowMs());
         }
-        const req = input(qty);
-        if (cached) req.options = { tapeStats: tape, ...(budget !== undefined ? { maxSweepFills: budget } : {}) };
+        // A different size every call: ±20 % around the order, never repeating within 17 calls.
+        const req = input(mode.newSizeEachCall ? qty * (0.8 + 0.025 * (i % 17)) : qty, cache);
+        if (mode.cachedTape) req.options = { ...req.options, tapeStats: tape };
         const t0 = performance.now();
         forecastCost(req);
         samples.push((performance.now() - t0) * 1000);
       }
-      const probe = input(qty);
-      if (cached) probe.options = { tapeStats: tape, ...(budget !== undefined ? { maxSweepFills: budget } : {}) };
+      const probe = input(qty, cache);
+      if (mode.cachedTape) probe.options = { ...probe.options, tapeStats: tape };
       const states = forecastCost(probe).distribution;
       const warm = samples.slice(Math.floor(iterations / 10)).sort((a, b) => a - b);
       const p50 = percentile(warm, 50);
       const p99 = percentile(warm, 99);
-      const key = `${label}${cached ? "_cached_tape" : ""}${budget !== undefined ? `_budget${budget}` : ""}`;
-      figures[`${key}_p50_us`] = p50;
-      figures[`${key}_p99_us`] = p99;
+      figures[`${label}${mode.key}_p50_us`] = p50;
+      figures[`${label}${mode.key}_p99_us`] = p99;
+      figures[`${label}${mode.key}_states`] = states.samples;
       console.log(
-        `  ${label.padEnd(6)} (${String(qty).padStart(4)} BTC), ${note}: p50 ${p50.toFixed(1)} µs, p99 ${p99.toFixed(1)} µs ` +
+        `  ${label.padEnd(6)} (${String(qty).padStart(4)} BTC), ${mode.note}: p50 ${p50.toFixed(1)} µs, p99 ${p99.toFixed(1)} µs ` +
           `(n=${warm.length}; ${states.samples}/${states.statesConsidered} book states)`,
       );
     }

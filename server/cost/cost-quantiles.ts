@@ -25,7 +25,12 @@ export function costQuantiles(samples: SweepCostSamples, k: number, horizonRiskB
   const key = String(horizonRiskBps);
   let all = samples.quantileCache?.get(key) as RawCostQuantiles[] | undefined;
   if (!all) {
-    all = solveAll(samples, horizonRiskBps);
+    // A sample already solved on an earlier forecast (quantile-memo.ts), else solve it.
+    all = samples.memo?.get(samples, horizonRiskBps);
+    if (!all) {
+      all = solveAll(samples, horizonRiskBps);
+      samples.memo?.set(samples, horizonRiskBps, all);
+    }
     (samples.quantileCache ??= new Map()).set(key, all);
   }
   return all[k] ?? { p50Bps: 0, p90Bps: 0, meanBps: 0, completeFraction: 0 };
@@ -49,6 +54,13 @@ function solveAll(samples: SweepCostSamples, h: number): RawCostQuantiles[] {
       sum += row[i] as number;
       if (isComplete(samples, k, i)) complete++;
     }
+    const last = out[k - 1];
+    if (last && sameRow(row, samples.cost[k - 1] as Float64Array, n)) {
+      // The same costs state by state (sizes beyond every state's depth): the same
+      // quantiles, exactly, where a fresh solve would land within its tolerance of them.
+      out.push({ p50Bps: last.p50Bps, p90Bps: last.p90Bps, meanBps: last.meanBps, completeFraction: complete / n });
+      continue;
+    }
     const sorted = sortSample(row, n, scratch);
     const p50 = mixtureQuantileSorted(sorted, h, 0.5, prev50);
     const p90 = mixtureQuantileSorted(sorted, h, 0.9, Math.max(p50, prev90));
@@ -57,4 +69,9 @@ function solveAll(samples: SweepCostSamples, h: number): RawCostQuantiles[] {
     prev90 = p90;
   }
   return out;
+}
+
+function sameRow(a: Float64Array, b: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

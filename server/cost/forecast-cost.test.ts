@@ -3,6 +3,7 @@ import { createObservationStore, type ObservationStore } from "@/server/market-d
 import { createSimulatedSource, type SimulatedSource } from "@/server/market-data/simulated-source";
 import { createManualClock, type ManualClock } from "@/server/shared/clock";
 import { forecastCost, type CostForecast } from "./forecast-cost";
+import { SweepStateCache } from "./sweep-state-cache";
 
 interface Market {
   clock: ManualClock;
@@ -122,6 +123,38 @@ describe("forecastCost on the simulated market", () => {
     const f = forecastCost({ symbol: "ZZZ-USD", side: "sell", qty: 1, books, nowMs: m.clock.nowMs(), observations: m.store });
     expect(f.volatility.source).toBe("none");
     expect(allFinite(f)).toEqual([]);
+  });
+
+  it("the same forecast with a cache kept across calls as without one, as the market moves", () => {
+    const mk = market(23, 70);
+    const cache = new SweepStateCache();
+    const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+    for (const ms of [0, 0, 100, 0, 1000, 0]) {
+      mk.clock.advance(ms);
+      mk.source.advanceTo(mk.clock.nowMs());
+      const books = mk.source.venuesFor("BTC-USD").map((v) => mk.source.book(v, "BTC-USD")!);
+      for (const [side, qty] of [["buy", 0.1], ["sell", 5], ["buy", 50], ["sell", 3000]] as const) {
+        const args = { symbol: "BTC-USD", side, qty, books, nowMs: mk.clock.nowMs(), observations: mk.store } as const;
+        const cached = forecastCost({ ...args, options: { cache } });
+        const plain = forecastCost({ ...args, options: { cache: false } });
+        checkInvariants(cached);
+        expect(cached.sweep).toEqual(plain.sweep);
+        expect(cached.distribution.samples).toBe(plain.distribution.samples);
+        const pairs: [number, number][] = [
+          [cached.distribution.p50Bps, plain.distribution.p50Bps],
+          [cached.distribution.p90Bps, plain.distribution.p90Bps],
+          ...cached.fillConfidence.points.flatMap((p, j): [number, number][] => [
+            [p.costBps, plain.fillConfidence.points[j]!.costBps],
+            [p.probability, plain.fillConfidence.points[j]!.probability],
+          ]),
+          ...cached.capacity.points.flatMap((p, j): [number, number][] => [
+            [p.p50Bps, plain.capacity.points[j]!.p50Bps],
+            [p.p90Bps, plain.capacity.points[j]!.p90Bps],
+          ]),
+        ];
+        expect(pairs.filter(([a, b]) => !close(a, b))).toEqual([]);
+      }
+    }
   });
 
   it("no books at all: a clear empty answer", () => {

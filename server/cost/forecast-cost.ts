@@ -21,7 +21,8 @@ import { referenceMid, type ReferenceMid } from "./reference-mid";
 import { EXPECTED_ADVERSE_MOVE, moveRiskBps } from "./risk-premium";
 import { sampleSweepCosts } from "./sample-sweep-costs";
 import { takenLevels, type Side } from "./side";
-import { sweepCostsAtSizes } from "./sweep-ladder";
+import { priceOnlyCostsAtSizes } from "./price-only-costs";
+import { defaultSweepCache, type SweepStateCache } from "./sweep-state-cache";
 import { analyzeUrgency, type UrgencyAnalysis, type UrgencyOptions } from "./urgency";
 import { venueCostSpecs, type VenueCostSpec, type VenueCostSpecOptions } from "./venue-cost-spec";
 
@@ -37,7 +38,7 @@ export interface CostObservations {
 export interface ForecastCostOptions extends VenueCostSpecOptions {
   /** Book states in the distribution, the current one included (default 60). */
   maxStates?: number;
-  /** Budget of level fills over all states (sample-sweep-costs.ts; default 12 000). */
+  /** Budget of level fills over all states (sample-sweep-costs.ts; default none: every state). */
   maxSweepFills?: number;
   capacityMultipliers?: readonly number[];
   /** Expected time to complete, ms; default the slowest routed venue's ack latency. */
@@ -58,6 +59,12 @@ export interface ForecastCostOptions extends VenueCostSpecOptions {
    * for a few seconds (estimateTapeFromObservations); default: read it now.
    */
   tapeStats?: TapeStats;
+  /**
+   * Per-state work kept across forecasts (sweep-state-cache.ts: what is kept and why it
+   * cannot go stale). Default: the module's shared, bounded cache; false = none (every
+   * state prepared afresh; the same numbers, slower).
+   */
+  cache?: SweepStateCache | false;
 }
 
 export interface ForecastCostInput {
@@ -108,13 +115,19 @@ export function forecastCost(input: ForecastCostInput): CostForecast {
   const routed = sweep.legs.length > 0 ? sweep.legs.map((l) => latencyByVenue.get(l.venue) ?? 0) : specs.map((s) => s.ackLatencyMs);
   const horizonMs = options.horizonMs ?? Math.max(0, ...routed);
 
-  const states = alignBookStates({
-    histories: observations ? specs.map((s) => ({ venue: s.venue, samples: observations.bookSamples(symbol, s.venue) })) : [],
-    current: books,
-    nowMs,
-    maxStates: options.maxStates ?? 60,
-    ...(observations ? { sampleEveryMs: observations.sampleEveryMs } : {}),
-  });
+  const cache = options.cache === false ? undefined : (options.cache ?? defaultSweepCache);
+  const maxStates = options.maxStates ?? 60;
+  const states = alignBookStates(
+    {
+      histories: observations ? specs.map((s) => ({ venue: s.venue, samples: observations.bookSamples(symbol, s.venue) })) : [],
+      current: books,
+      nowMs,
+      maxStates,
+      ...(observations ? { sampleEveryMs: observations.sampleEveryMs } : {}),
+    },
+    // States are reused per symbol and venue set (the store's samples are per symbol and venue).
+    cache && observations ? cache.alignMemo(`${symbol}|${maxStates}|${observations.sampleEveryMs}|${specs.map((s) => s.venue).join(",")}`) : undefined,
+  );
   const multipliers = options.capacityMultipliers ?? DEFAULT_CAPACITY_MULTIPLIERS;
   const sizes = capacitySizes(qty, multipliers.includes(1) ? multipliers : [...multipliers, 1]);
   const orderIndex = sizes.indexOf(qty);
@@ -129,6 +142,7 @@ export function forecastCost(input: ForecastCostInput): CostForecast {
       deepBooks: books,
       truncatedAt: options.sampleTopLevels ?? 20,
       ...(options.maxSweepFills !== undefined ? { maxFills: options.maxSweepFills } : {}),
+      ...(cache ? { cache } : {}),
     },
     sweeper,
   );
@@ -228,20 +242,10 @@ export interface EstimateImpactFromMarketInput {
  */
 export function estimateImpactFromMarket(input: EstimateImpactFromMarketInput): ImpactParams {
   const { side, qty, books, mid, reference } = input;
-  const priceOnly: SweepVenue[] = books.map((b) => ({
-    venue: b.venue,
-    levels: takenLevels(b, side),
-    feeBps: 0,
-    latencyBps: 0,
-    stalenessBps: 0,
-    lotSize: 0,
-    minQty: 0,
-    minNotional: 0,
-  }));
   const sizes = qty > 0 ? [0.5 * qty, qty, 2 * qty] : [];
   const cost: number[] = [];
   const filled: number[] = [];
-  sweepCostsAtSizes(sweeper, priceOnly, side, mid, sizes, cost, filled);
+  priceOnlyCostsAtSizes(sweeper, books, side, mid, sizes, cost, filled);
   const halfSpreadBps =
     reference.bestBid !== undefined && reference.bestAsk !== undefined ? Math.max(0, ((reference.bestAsk - reference.bestBid) / 2 / mid) * 1e4) : 0;
   return estimateImpactParams({

@@ -17,9 +17,14 @@
  *    — the sweep cost of the order in each of the last ≤ 60 one-second book states, convolved
  *    with the normal price move over the expected horizon (mixture-quantile.ts): P50, P90,
  *    mean, with a calibration hook fitted from realized outcomes (calibration.ts) and the
- *    model version ("cost-dist-v1") in every answer.
+ *    model version ("cost-dist-v1") in every answer. Each state is priced without stepping
+ *    through the sweep (price-book-state.ts): venues' running totals (cumulative-ladder.ts)
+ *    merged once per state in score order (merged-ladder.ts), a threshold search where
+ *    today's deeper books join (ladder-sweep.ts), and a cache of per-state work across
+ *    forecasts (sweep-state-cache.ts; what it keeps and why it cannot go stale is there).
+ *    testing/reference-sweep-costs.ts keeps the plain per-state sweep the tests compare with.
  * 5. Capacity curve and fill confidence (capacity-curve.ts, fill-confidence.ts) — the same
- *    states priced at 0.1× … 8× the order from one sweep per state (prefix costs,
+ *    states priced at 0.1× … 8× the order (prefix costs of one best-first fill sequence,
  *    sweep-ladder.ts): P50/P90 per size, non-decreasing by construction; and the probability
  *    of completing the whole quantity at each cost level, monotone by construction.
  * 6. Urgency (estimate-impact-params.ts → almgren-chriss.ts → urgency.ts) — Almgren–Chriss
@@ -51,6 +56,10 @@ export {
 export { sweepCostsAtSizes } from "./sweep-ladder";
 export { alignBookStates, type AlignBookStatesInput, type BookState, type StateBook, type VenueSamples } from "./align-book-states";
 export { sampleSweepCosts, DEFAULT_MAX_SWEEP_FILLS, type SampleSweepCostsInput, type SweepCostSamples } from "./sample-sweep-costs";
+export { defaultSweepCache, SweepStateCache, type SweepContext } from "./sweep-state-cache";
+export { cumulativeLadder, type CumulativeLadder } from "./cumulative-ladder";
+export { MergedLadder } from "./merged-ladder";
+export { LadderSweep } from "./ladder-sweep";
 export { mixtureCdf, mixtureQuantile } from "./mixture-quantile";
 export { normalCdf, normalPdf, normalQuantile } from "./normal";
 export {

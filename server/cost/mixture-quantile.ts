@@ -79,6 +79,10 @@ export function mixtureQuantileSorted(sorted: Float64Array, h: number, p: number
     else hi = x;
     const slope = pdf / (n * h);
     let next = slope > 0 ? x - f / slope : Number.NaN;
+    // Converged: Newton's own estimate, kept inside the bracket. (Bisecting here instead,
+    // when the root sits within rounding of a bracket end, would answer up to tol/2 away,
+    // on whichever side rounding put the last step.)
+    if (Math.abs(next - x) <= tol) return Math.min(hi, Math.max(lo, next));
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
     if (Math.abs(next - x) <= tol || hi - lo <= tol) return next;
     x = next;

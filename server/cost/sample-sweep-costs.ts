@@ -9,14 +9,22 @@
  * the venue's book is continued with today's levels beyond the sample's last price rather
  * than treating the cut as the end of liquidity (greedy-sweep.ts `deeper`): the deep book
  * moves far less from second to second than the top.
+ *
+ * Each state is priced by price-book-state.ts: the greedy sweep's numbers (to float
+ * rounding) without stepping through its fills, from per-state work a cache keeps across
+ * calls (sweep-state-cache.ts) and a threshold search over cumulative ladders
+ * (ladder-sweep.ts). Its cost hardly grows with the size, so every state is used for any
+ * order: there is no fill budget by default (maxFills).
  */
 import type { BookView, Level, VenueId } from "@/server/market-data/types";
 import type { BookState } from "./align-book-states";
-import { GreedySweeper, type SweepVenue } from "./greedy-sweep";
-import { packLevels } from "./packed-levels";
-import { EXPECTED_ADVERSE_MOVE, moveRiskBps } from "./risk-premium";
+import { GreedySweeper } from "./greedy-sweep";
+import { LadderSweep } from "./ladder-sweep";
+import { StatePricer } from "./price-book-state";
+import { EXPECTED_ADVERSE_MOVE } from "./risk-premium";
 import { takenLevels, type Side } from "./side";
-import { sweepCostsAtSizes } from "./sweep-ladder";
+import type { QuantileMemo } from "./quantile-memo";
+import type { SweepStateCache } from "./sweep-state-cache";
 import type { VenueCostSpec } from "./venue-cost-spec";
 
 export interface SweepCostSamples {
@@ -30,12 +38,14 @@ export interface SweepCostSamples {
   /** States with a usable mid (the first `count` entries of each row). */
   count: number;
   stateTimesMs: number[];
-  /** States offered, before the fill budget thinned them. */
+  /** States offered, before a fill budget (maxFills) thinned them. */
   statesConsidered: number;
   /** Every stride-th state was used (1 = all). */
   stride: number;
   /** Quantiles already solved, by size index and horizon term (cost-quantiles.ts). */
   quantileCache?: Map<string, unknown>;
+  /** Quantiles of earlier, identical samples (the cache's quantile-memo.ts), when sampled with a cache. */
+  memo?: QuantileMemo;
 }
 
 export interface SampleSweepCostsInput {
@@ -51,90 +61,58 @@ export interface SampleSweepCostsInput {
   /** A sample side with this many levels is taken as truncated (the store's topLevels; default 20). */
   truncatedAt?: number;
   /**
-   * Budget of level fills over all states (default DEFAULT_MAX_SWEEP_FILLS). A size that
-   * walks deep books (a large order's 8× capacity point) costs a fill per level per state;
-   * past the budget every k-th state is used (always including the newest), so a large
-   * order's distribution rests on fewer states across the same window, said in `stride`.
+   * Budget of level fills over all states (default DEFAULT_MAX_SWEEP_FILLS: none). A fill
+   * is a level the greedy sweep to the largest size would touch; past the budget every
+   * k-th state is used (always including the newest), said in `stride`. The heap sweep
+   * paid per fill, so this once capped large orders at 12 000 fills (12 of 60 states for
+   * 50 BTC); the threshold search does not, and the default is now every state.
    */
   maxFills?: number;
+  /**
+   * Keeps per-state work across calls (sweep-state-cache.ts), keyed by state object: a
+   * state must not be changed once passed (alignBookStates' states never are). Without one
+   * every state is prepared afresh: the same numbers, just slower.
+   */
+  cache?: SweepStateCache;
 }
 
 const shared = new GreedySweeper();
+/** Scratch for the threshold search; holds nothing from one call to the next. */
+const search = new LadderSweep();
 
-/** Default budget of level fills across all states (see maxFills). */
-export const DEFAULT_MAX_SWEEP_FILLS = 12_000;
+/** Default budget of level fills across all states (see maxFills): none. */
+export const DEFAULT_MAX_SWEEP_FILLS = Number.POSITIVE_INFINITY;
 
 export function sampleSweepCosts(input: SampleSweepCostsInput, sweeper: GreedySweeper = shared): SweepCostSamples {
-  const { states, specs, side, sizes } = input;
+  const { states, specs, side, sizes, cache } = input;
   for (let k = 1; k < sizes.length; k++) {
     if (!((sizes[k] as number) >= (sizes[k - 1] as number))) throw new RangeError("sizes must be ascending");
   }
-  const multiplier = input.riskMultiplier ?? EXPECTED_ADVERSE_MOVE;
-  const truncatedAt = input.truncatedAt ?? 20;
   const deepByVenue = new Map<VenueId, readonly Level[]>();
   for (const b of input.deepBooks ?? []) deepByVenue.set(b.venue, takenLevels(b, side));
-  const sigma = input.sigmaPerSecond > 0 && Number.isFinite(input.sigmaPerSecond) ? input.sigmaPerSecond : 0;
-  const buy = side === "buy";
-  // One mutable venue record per spec, refilled for every state: no per-state allocation.
-  const idOrder = specs.map((s) => s.venue).sort();
-  const pool: (SweepVenue & { deepLevels: readonly Level[] | undefined })[] = specs.map((spec) => ({
-    deepLevels: deepByVenue.get(spec.venue),
-    venue: spec.venue,
-    rank: idOrder.indexOf(spec.venue),
-    levels: [],
-    deeper: undefined,
-    feeBps: spec.feeBps,
-    latencyBps: moveRiskBps(sigma, spec.ackLatencyMs, multiplier),
-    stalenessBps: 0,
-    extraBps: spec.extraBps,
-    lotSize: spec.lotSize,
-    minQty: spec.minQty,
-    minNotional: spec.minNotional,
-  }));
-  const poolByVenue = new Map<VenueId, (typeof pool)[number]>();
-  for (const v of pool) poolByVenue.set(v.venue, v);
-  const venues: SweepVenue[] = [];
+  const pricer = new StatePricer({
+    specs,
+    side,
+    sizes,
+    sigma: input.sigmaPerSecond > 0 && Number.isFinite(input.sigmaPerSecond) ? input.sigmaPerSecond : 0,
+    multiplier: input.riskMultiplier ?? EXPECTED_ADVERSE_MOVE,
+    deepByVenue,
+    truncatedAt: input.truncatedAt ?? 20,
+    cache,
+    search,
+    sweeper,
+  });
   const outCost: number[] = [];
   const outFilled: number[] = [];
+  const priceState = (state: BookState): boolean => pricer.price(state, outCost, outFilled);
 
-  /** Sweeps one state into outCost/outFilled; false when it has no usable mid. */
-  const priceState = (state: BookState): boolean => {
-    venues.length = 0;
-    // The state's consolidated mid, found in the same pass (referenceMid() semantics).
-    let bestBid = -Infinity;
-    let bestAsk = Infinity;
-    for (const book of state.books) {
-      const taken = buy ? book.asks : book.bids;
-      // The taken side packed (memoised per sample): its first pair is that side's touch.
-      const packed = packLevels(taken);
-      const other = touch(buy ? book.bids : book.asks);
-      const bid = buy ? other : packed.length > 0 ? (packed[0] as number) : Number.NaN;
-      const ask = buy ? (packed.length > 0 ? (packed[0] as number) : Number.NaN) : other;
-      if (bid > bestBid) bestBid = bid;
-      if (ask < bestAsk) bestAsk = ask;
-      const v = poolByVenue.get(book.venue);
-      if (!v) continue;
-      const deep = taken.length >= truncatedAt ? v.deepLevels : undefined;
-      v.levels = taken;
-      v.packed = packed;
-      v.deeper = deep !== taken ? deep : undefined;
-      const age = state.tsMs - book.tsMs;
-      v.stalenessBps = sigma > 0 && age > 0 ? sigma * Math.sqrt(age / 1000) * 1e4 * multiplier : 0;
-      venues.push(v);
-    }
-    const mid = bestBid > 0 && bestAsk < Infinity ? (bestBid + bestAsk) / 2 : buy ? bestAsk : bestBid;
-    if (!(mid > 0 && mid < Infinity)) return false;
-    sweepCostsAtSizes(sweeper, venues, side, mid, sizes, outCost, outFilled);
-    return true;
-  };
-
-  // The newest state first: its fill count sets the stride that keeps the total within budget.
+  // The newest state first: with a fill budget, its fill count sets the stride.
   const n = states.length;
   const newest = n > 0 ? (states[n - 1] as BookState) : undefined;
   const newestOk = newest ? priceState(newest) : false;
   const newestCost = outCost.slice(0, sizes.length);
   const newestFilled = outFilled.slice(0, sizes.length);
-  const perState = Math.max(1, sweeper.fillCount);
+  const perState = Math.max(1, pricer.fillCount);
   const maxFills = input.maxFills ?? DEFAULT_MAX_SWEEP_FILLS;
   const stride = Math.max(1, Math.ceil((n * perState) / Math.max(1, maxFills)));
 
@@ -156,15 +134,7 @@ export function sampleSweepCosts(input: SampleSweepCostsInput, sweeper: GreedySw
     if (priceState(state)) keep(outCost, outFilled, state.tsMs);
   }
   if (newest && newestOk) keep(newestCost, newestFilled, newest.tsMs);
-  return { side, sizes, cost, filled, count, stateTimesMs, statesConsidered: n, stride };
-}
-/** Best usable price of a side; NaN when none, which loses every comparison. */
-function touch(levels: readonly Level[]): number {
-  for (let i = 0; i < levels.length; i++) {
-    const l = levels[i] as Level;
-    if (l.qty > 0 && l.price > 0 && l.qty < Infinity && l.price < Infinity) return l.price;
-  }
-  return Number.NaN;
+  return { side, sizes, cost, filled, count, stateTimesMs, statesConsidered: n, stride, ...(cache ? { memo: cache.quantiles } : {}) };
 }
 
 /** True when state i fills size k completely. */
