@@ -9,12 +9,12 @@ import { qtyToE8 } from "@/lib/units";
 import { issueApiKey } from "@/server/auth/issue-api-key";
 import { deriveOrder } from "@/server/execution/order-states";
 import { createMatchingEngine } from "@/server/execution/matching-engine";
-import type { ParentOrder } from "@/server/execution/parent-order";
 import { SandboxRunner } from "@/server/execution/sandbox-runner";
 import { createSandboxJournal } from "@/server/intelligence/sandbox-journal";
 import { createObservationStore } from "@/server/market-data/observation-store";
 import { createSimulatedSource } from "@/server/market-data/simulated-source";
-import { routeOrder } from "@/server/router/route-order";
+import { parentFromRecord } from "@/server/intelligence/parent-from-record";
+import { routeParentWith } from "@/server/intelligence/route-parent";
 import { createManualClock } from "@/server/shared/clock";
 import { createRng } from "@/server/shared/rng";
 import { openSqliteStore } from "@/server/store/sqlite-store";
@@ -39,8 +39,7 @@ export async function benchSandbox(orders = 300): Promise<Record<string, number>
     engine: createMatchingEngine({ rng: createRng(1), fillIdPrefix: "b-" }),
     source,
     journal,
-    route: ({ parent, qty, books, nowMs, sequence }) =>
-      routeOrder({ parentId: parent.orderId, nodeOrderId: parent.nodeOrderId, sequence, symbol: parent.symbol, side: parent.side, qty, books, nowMs, sigmaPerSecond: observations.volatility(parent.symbol).sigmaPerSecond, version: parent.routerVersion }),
+    route: routeParentWith(observations),
   });
   runner.attach();
 
@@ -59,12 +58,7 @@ export async function benchSandbox(orders = 300): Promise<Record<string, number>
       [{ kind: "accepted", atMs: now, qtyE8: qtyToE8(qty) }],
     );
     journal.track(record.id, deriveOrder([{ kind: "accepted", atMs: now, qtyE8: record.qtyE8 }]).state, desk.id);
-    const parent: ParentOrder = {
-      orderId: id, nodeOrderId: record.nodeOrderId, deskId: desk.id, symbol, side: record.side, qty, limitPrice: undefined, venue: undefined,
-      excludeVenues: [], policy: "sor", urgency: "high", routerVersion: record.routerVersion as ParentOrder["routerVersion"], slices: undefined,
-      waiting: true, startedAtMs: undefined, arrivalMid: undefined, filled: 0, notional: 0, feesUsd: 0, open: new Map(), nextActionAtMs: 0,
-      decisions: 0, emptyRoutes: 0, cancelRequested: false, final: false,
-    };
+    const parent = parentFromRecord(record, undefined, now);
     runner.add(parent);
     runner.start(id, now);
   }

@@ -4,6 +4,7 @@
  * to report the coverage it has reached. Fed by post-trade TCA as orders complete.
  */
 import { fitCalibration, type CostCalibration, type ForecastOutcome } from "@/server/cost/calibration";
+import { withinP90 } from "@/server/tca/calibration-record";
 
 export interface CalibrationReport {
   observations: number;
@@ -40,7 +41,7 @@ export function createCalibrationRecord(capacityPerSymbol = 2000): CalibrationRe
     report(symbol) {
       const list = all(symbol);
       if (list.length === 0) return { observations: 0, withinP90Rate: null };
-      return { observations: list.length, withinP90Rate: list.filter((o) => o.realizedBps <= o.forecastP90Bps).length / list.length };
+      return { observations: list.length, withinP90Rate: list.filter(withinP90).length / list.length };
     },
   };
 }

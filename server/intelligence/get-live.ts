@@ -13,6 +13,7 @@ import { getVenue } from "@/server/market-data/venues";
 import type { VenueId } from "@/server/market-data/types";
 import { msToNs } from "@/server/shared/clock";
 import { currentBooks } from "@/server/market-data/current-books";
+import { costVsBenchmarkBps } from "@/server/tca/benchmarks";
 import { toFillView } from "./fill-view";
 import { toOrderView } from "./order-view";
 import { findDeskOrder } from "./read-orders";
@@ -41,9 +42,8 @@ export async function getLive(core: Core, deskId: string, id: string): Promise<L
   const books = currentBooks(core.market.source, record.symbol);
   const currentMid = computeNbbo(books).mid ?? null;
   const arrivalMid = body.forecast?.arrivalMid ?? null;
-  const sign = record.side === "buy" ? 1 : -1;
   const avg = order.avg_price;
-  const slippage = avg !== null && arrivalMid ? (sign * (avg - arrivalMid) * 1e4) / arrivalMid : null;
+  const slippage = costVsBenchmarkBps(record.side, avg ?? undefined, arrivalMid ?? undefined) ?? null;
   const forecastP50 = body.forecast?.p50Bps ?? null;
 
   const qty = order.qty;

@@ -15,6 +15,7 @@ import { ApiError } from "@/server/http/api-error";
 import type { VenueId } from "@/server/market-data/types";
 import { msToNs } from "@/server/shared/clock";
 import type { OrderRecord } from "@/server/store/port";
+import { computeRealizedCostBps } from "@/server/tca/realized-cost";
 import { readStoredBody } from "./stored-order-body";
 
 const DAY_MS = 86_400_000;
@@ -63,9 +64,8 @@ async function summarize(core: Core, record: OrderRecord): Promise<SummaryRow> {
   const filled = e8ToQty(summary.filledE8);
   const avg = summary.avgPriceE9 === null ? null : e9ToPrice(summary.avgPriceE9);
   const fees = e9ToPrice(summary.feesE9);
-  const sign = record.side === "buy" ? 1 : -1;
   const arrival = forecast?.arrivalMid ?? null;
-  const realized = avg !== null && arrival && filled > 0 ? ((sign * (avg - arrival) * filled + fees) / (filled * arrival)) * 1e4 : null;
+  const realized = avg !== null ? (computeRealizedCostBps(record.side, [{ qty: filled, price: avg, fee: fees }], arrival) ?? null) : null;
   return {
     record,
     summary,

@@ -7,21 +7,20 @@
 import { DEFAULT_SYMBOLS } from "@/lib/contracts/common";
 import { qtyToE8 } from "@/lib/units";
 import { forecastCost } from "@/server/cost/forecast-cost";
-import { expandPacing } from "@/server/execution/expand-pacing";
 import { createMatchingEngine } from "@/server/execution/matching-engine";
 import { deriveOrder } from "@/server/execution/order-states";
-import type { ParentOrder } from "@/server/execution/parent-order";
 import { SandboxRunner } from "@/server/execution/sandbox-runner";
 import { currentBooks } from "@/server/market-data/current-books";
 import { createObservationStore } from "@/server/market-data/observation-store";
 import { createSimulatedSource } from "@/server/market-data/simulated-source";
-import { routeOrder } from "@/server/router/route-order";
 import { chooseRouterVersion } from "@/server/router/router-versions";
 import { createManualClock } from "@/server/shared/clock";
 import { createRng } from "@/server/shared/rng";
 import type { Store } from "@/server/store/port";
 import type { CalibrationRecord } from "./calibration-record";
+import { parentFromRecord } from "./parent-from-record";
 import { recordForecastOutcome } from "./record-forecast-outcome";
+import { routeParentWith } from "./route-parent";
 import { createSandboxJournal } from "./sandbox-journal";
 import { writeStoredBody } from "./stored-order-body";
 
@@ -61,8 +60,7 @@ export async function seedHistory(o: SeedHistoryOptions): Promise<{ orders: numb
     engine: createMatchingEngine({ rng: rng.fork("engine"), fillIdPrefix: `seed${o.seed}-` }),
     source,
     journal,
-    route: ({ parent, qty, books, nowMs, sequence }) =>
-      routeOrder({ parentId: parent.orderId, nodeOrderId: parent.nodeOrderId, sequence, symbol: parent.symbol, side: parent.side, qty, books, nowMs, sigmaPerSecond: observations.volatility(parent.symbol).sigmaPerSecond, observations, version: parent.routerVersion }),
+    route: routeParentWith(observations),
   });
   runner.attach();
 
@@ -99,13 +97,7 @@ export async function seedHistory(o: SeedHistoryOptions): Promise<{ orders: numb
       [{ kind: "accepted", atMs: now, qtyE8: qtyToE8(qty) }],
     );
     journal.track(record.id, deriveOrder([{ kind: "accepted", atMs: now, qtyE8: record.qtyE8 }]).state, o.deskId);
-    const parent: ParentOrder = {
-      orderId: record.id, nodeOrderId: record.nodeOrderId, deskId: o.deskId, symbol, side, qty, limitPrice: undefined, venue: undefined,
-      excludeVenues: [], policy: "sor", urgency, routerVersion: record.routerVersion as ParentOrder["routerVersion"],
-      slices: pacing ? expandPacing(qty, pacing.numSlices, pacing.intervalMs, now) : undefined, waiting: true, startedAtMs: undefined,
-      arrivalMid: undefined, filled: 0, notional: 0, feesUsd: 0, open: new Map(), nextActionAtMs: now, decisions: 0, emptyRoutes: 0,
-      cancelRequested: false, final: false,
-    };
+    const parent = parentFromRecord(record, undefined, now);
     runner.add(parent);
     runner.start(record.id, now);
     for (let k = 0; k < 1_200 && !parent.final; k++) {

@@ -9,7 +9,6 @@ import type { ParentOrder } from "@/server/execution/parent-order";
 import { SandboxRunner } from "@/server/execution/sandbox-runner";
 import type { ObservationStore } from "@/server/market-data/observation-store";
 import type { MarketSource } from "@/server/market-data/types";
-import { routeOrder } from "@/server/router/route-order";
 import type { Clock } from "@/server/shared/clock";
 import { createRng, hashLabel } from "@/server/shared/rng";
 import type { Logger } from "@/server/shared/logger";
@@ -17,6 +16,7 @@ import type { Store } from "@/server/store/port";
 import type { CalibrationRecord } from "./calibration-record";
 import { parentFromRecord } from "./parent-from-record";
 import { recordForecastOutcome } from "./record-forecast-outcome";
+import { routeParentWith } from "./route-parent";
 import { createSandboxJournal, type SandboxJournal } from "./sandbox-journal";
 
 export interface Sandbox {
@@ -53,22 +53,7 @@ export async function startSandbox(o: StartSandboxOptions): Promise<Sandbox> {
     source: o.source,
     journal,
     log: (m, e) => o.log.error(m, e),
-    route: ({ parent, qty, books, nowMs, sequence }) =>
-      routeOrder({
-        parentId: parent.orderId,
-        nodeOrderId: parent.nodeOrderId,
-        sequence,
-        symbol: parent.symbol,
-        side: parent.side,
-        qty,
-        books,
-        nowMs,
-        sigmaPerSecond: o.observations.volatility(parent.symbol).sigmaPerSecond,
-        observations: o.observations,
-        excludeVenues: parent.excludeVenues,
-        ...(parent.venue ? { venues: [parent.venue] } : {}),
-        version: parent.routerVersion,
-      }),
+    route: routeParentWith(o.observations),
   });
   runner.attach();
   await recoverWorkingOrders(o, runner, journal);
