@@ -1,6 +1,21 @@
 import { z } from "zod";
 
-export const VENUES = ["binance", "coinbase", "kraken", "okx", "bybit", "bitget", "cryptocom"] as const;
+/**
+ * Venue ids. The first seven are spot venues (every market source); binance-usdm (USD-M
+ * perpetual, USDT-margined) and binance-coinm (COIN-M perpetual, inverse) come from
+ * recordings and live feeds only: see `markets` in server/market-data/venues.ts.
+ */
+export const VENUES = [
+  "binance",
+  "coinbase",
+  "kraken",
+  "okx",
+  "bybit",
+  "bitget",
+  "cryptocom",
+  "binance-usdm",
+  "binance-coinm",
+] as const;
 export const VenueIdSchema = z.enum(VENUES);
 export type VenueId = z.infer<typeof VenueIdSchema>;
 

@@ -16,6 +16,9 @@ export const DEFAULT_REJECT_RATES: Readonly<Record<VenueId, number>> = {
   bitget: 0.005,
   cryptocom: 0.007,
   kraken: 0.01,
+  // Binance's futures engines: same operator and tier as spot.
+  "binance-usdm": 0.002,
+  "binance-coinm": 0.002,
 };
 
 /** Share of random rejects that are load-shedding (retryable) rather than a generic refusal. */

@@ -109,4 +109,8 @@ export const VENUE_SIM_MULTIPLIERS: Readonly<Record<VenueId, VenueSimMultipliers
   kraken: { spread: 3, depth: 0.35, tradeRate: 0.2, tradeSize: 1.2 },
   bitget: { spread: 2, depth: 0.35, tradeRate: 0.3, tradeSize: 0.8 },
   cryptocom: { spread: 2.5, depth: 0.3, tradeRate: 0.25, tradeSize: 0.8 },
+  // The perpetuals are never simulated (their registry `markets` leave out "simulated");
+  // neutral rows keep the table total over VenueId.
+  "binance-usdm": { spread: 1, depth: 1, tradeRate: 1, tradeSize: 1 },
+  "binance-coinm": { spread: 1, depth: 1, tradeRate: 1, tradeSize: 1 },
 };

@@ -119,7 +119,7 @@ export class SimulatedSource implements MarketSource {
   venuesFor(symbol: SymbolId): readonly VenueId[] {
     let venues = this.venueCache.get(symbol);
     if (!venues) {
-      venues = this.served.includes(symbol) ? venuesListing(symbol) : [];
+      venues = this.served.includes(symbol) ? venuesListing(symbol, "simulated") : [];
       this.venueCache.set(symbol, venues);
     }
     return venues;

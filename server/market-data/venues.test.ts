@@ -7,6 +7,7 @@ import {
   getVenue,
   instrumentFor,
   listVenues,
+  symbolForVenueSymbol,
   tierForVolume,
   venuesListing,
 } from "./venues";
@@ -18,8 +19,33 @@ const decimalsOf = (x: number) => {
 };
 
 describe("venue registry", () => {
-  it("lists the seven venues in canonical order", () => {
+  it("lists the seven spot venues and the two Binance perpetuals in canonical order", () => {
     expect(listVenues().map((v) => v.id)).toEqual([...VENUES]);
+    expect(VENUES).toHaveLength(9);
+    expect(listVenues().filter((v) => v.kind === "spot")).toHaveLength(7);
+    expect(listVenues().filter((v) => v.kind === "perp").map((v) => v.id)).toEqual(["binance-usdm", "binance-coinm"]);
+  });
+
+  it("keeps the simulated market on the seven spot venues; replay and live also get the perpetuals", () => {
+    expect(venuesListing("BTC-USD", "simulated")).toEqual(["binance", "coinbase", "kraken", "okx", "bybit", "bitget", "cryptocom"]);
+    expect(venuesListing("BTC-USD", "replay")).toEqual([...VENUES]);
+    expect(venuesListing("ETH-USD", "live")).not.toContain("binance-usdm");
+  });
+
+  it("describes the Binance perpetuals: fees, specs, the inverse contract", () => {
+    expect(feesFor("binance-usdm")).toMatchObject({ tier: "VIP0", makerBps: 2, takerBps: 5 });
+    expect(feesFor("binance-coinm")).toMatchObject({ tier: "VIP0", makerBps: 2, takerBps: 5 });
+    expect(instrumentFor("binance-usdm", "BTC-USD")).toMatchObject({ venueSymbol: "BTCUSDT", quote: "USDT", tickSize: 0.1, lotSize: 0.001, minNotional: 100 });
+    expect(instrumentFor("binance-usdm", "BTC-USD")?.contract).toBeUndefined();
+    expect(instrumentFor("binance-coinm", "BTC-USD")).toMatchObject({ venueSymbol: "BTCUSD_PERP", quote: "USD", tickSize: 0.1, contract: { kind: "inverse", sizeUsd: 100 } });
+  });
+
+  it("maps venue symbols back to ours", () => {
+    expect(symbolForVenueSymbol("binance", "BTCUSDT")).toBe("BTC-USD");
+    expect(symbolForVenueSymbol("binance-usdm", "btcusdt")).toBe("BTC-USD");
+    expect(symbolForVenueSymbol("binance-coinm", "BTCUSD_PERP")).toBe("BTC-USD");
+    expect(symbolForVenueSymbol("kraken", "XBT/USD")).toBe("BTC-USD");
+    expect(symbolForVenueSymbol("binance-coinm", "ETHUSD_PERP")).toBeUndefined();
   });
 
   it("rejects an unknown venue id", () => {

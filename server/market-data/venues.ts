@@ -1,5 +1,6 @@
 /**
- * Venue registry: fees, latency, status and instrument specs for the seven spot venues.
+ * Venue registry: fees, latency, status and instrument specs for the seven spot venues and
+ * the two Binance perpetuals (USD-M and COIN-M) that recordings and live feeds add.
  *
  * Sources and honesty notes:
  * - Fees are spot maker/taker in bps from each venue's public schedule; the page and the
@@ -13,8 +14,13 @@
  * - Instrument specs (tick, lot, minimums) are representative of each venue's public
  *   instrument endpoint (exchangeInfo, products, AssetPairs, instruments, ...) in 2025.
  *   USDT-quoted books stand in for -USD on venues whose main book is USDT.
+ * - Symbol mapping: a venue symbol maps to ours through `instruments[*].venueSymbol`
+ *   (BTCUSDT <-> BTC-USD: the USDT quote family stands in for USD). Replay and live feeds
+ *   resolve venue symbols with symbolForVenueSymbol().
+ * - Markets: which sources serve a venue. The simulated market only simulates the seven
+ *   spot venues; the perpetuals exist only where real data (replay, live) provides them.
  */
-import type { SymbolId, VenueId } from "./types";
+import type { MarketSourceKind, SymbolId, VenueId } from "./types";
 import { VENUES } from "@/lib/contracts/common";
 
 export type VenueStatus = "ok" | "degraded" | "down";
@@ -47,11 +53,23 @@ export interface InstrumentSpec {
   minQty: number;
   /** Minimum order value in quote currency (0 = none beyond minQty). */
   minNotional: number;
+  /**
+   * Set for contract-sized instruments. Inverse: one contract is worth `sizeUsd` USD, so
+   * the venue quotes sizes in contracts; this project converts them to base units
+   * (qty = contracts × sizeUsd / price) at the feed edge, so books, lots and minQty are
+   * in base units like every other venue.
+   */
+  contract?: { kind: "inverse"; sizeUsd: number };
 }
+
+export type VenueKind = "spot" | "perp";
 
 export interface VenueInfo {
   id: VenueId;
   name: string;
+  kind: VenueKind;
+  /** Sources that serve this venue (the simulated market covers spot venues only). */
+  markets: readonly MarketSourceKind[];
   status: VenueStatus;
   feeSchedule: { url: string; asOf: string; note?: string };
   /** Best-first is not implied: ordered from the entry (base) tier upward. */
@@ -90,6 +108,9 @@ const tiers = (rows: readonly (readonly [string, number, number, number])[]): Fe
 
 type SpecRow = readonly [venueSymbol: string, tickSize: number, lotSize: number, minQty: number, minNotional: number];
 
+const ALL_MARKETS: readonly MarketSourceKind[] = ["simulated", "replay", "live"];
+const REAL_MARKETS: readonly MarketSourceKind[] = ["replay", "live"];
+
 const specs = (quote: "USD" | "USDT", rows: Readonly<Record<SymbolId, SpecRow>>): Record<SymbolId, InstrumentSpec> => {
   const out: Record<SymbolId, InstrumentSpec> = {};
   for (const [symbol, [venueSymbol, tickSize, lotSize, minQty, minNotional]] of Object.entries(rows)) {
@@ -104,6 +125,8 @@ const REGISTRY: Readonly<Record<VenueId, VenueInfo>> = {
   binance: {
     id: "binance",
     name: "Binance",
+    kind: "spot",
+    markets: ALL_MARKETS,
     status: "ok",
     feeSchedule: { url: "https://www.binance.com/en/fee/schedule", asOf: "2025-06" },
     feeTiers: tiers([
@@ -132,6 +155,8 @@ const REGISTRY: Readonly<Record<VenueId, VenueInfo>> = {
   coinbase: {
     id: "coinbase",
     name: "Coinbase Advanced",
+    kind: "spot",
+    markets: ALL_MARKETS,
     status: "ok",
     feeSchedule: { url: "https://www.coinbase.com/advanced-fees", asOf: "2025-01" },
     feeTiers: tiers([
@@ -160,6 +185,8 @@ const REGISTRY: Readonly<Record<VenueId, VenueInfo>> = {
   kraken: {
     id: "kraken",
     name: "Kraken Pro",
+    kind: "spot",
+    markets: ALL_MARKETS,
     status: "ok",
     feeSchedule: { url: "https://www.kraken.com/features/fee-schedule", asOf: "2025-01" },
     feeTiers: tiers([
@@ -188,6 +215,8 @@ const REGISTRY: Readonly<Record<VenueId, VenueInfo>> = {
   okx: {
     id: "okx",
     name: "OKX",
+    kind: "spot",
+    markets: ALL_MARKETS,
     status: "ok",
     feeSchedule: { url: "https://www.okx.com/fees", asOf: "2025" },
     feeTiers: tiers([
@@ -216,6 +245,8 @@ const REGISTRY: Readonly<Record<VenueId, VenueInfo>> = {
   bybit: {
     id: "bybit",
     name: "Bybit",
+    kind: "spot",
+    markets: ALL_MARKETS,
     status: "ok",
     feeSchedule: {
       url: "https://www.bybit.com/en/help-center/article/Trading-Fee-Structure",
@@ -245,6 +276,8 @@ const REGISTRY: Readonly<Record<VenueId, VenueInfo>> = {
   bitget: {
     id: "bitget",
     name: "Bitget",
+    kind: "spot",
+    markets: ALL_MARKETS,
     status: "ok",
     feeSchedule: { url: "https://www.bitget.com/fee", asOf: "2025", note: "tier volume thresholds approximate" },
     feeTiers: tiers([
@@ -270,6 +303,8 @@ const REGISTRY: Readonly<Record<VenueId, VenueInfo>> = {
   cryptocom: {
     id: "cryptocom",
     name: "Crypto.com Exchange",
+    kind: "spot",
+    markets: ALL_MARKETS,
     status: "ok",
     feeSchedule: { url: "https://crypto.com/exchange/fee", asOf: "2025-11", note: "unverified; entry tier only" },
     feeTiers: tiers([["Level 1", 0, 7.5, 7.5]]),
@@ -281,6 +316,63 @@ const REGISTRY: Readonly<Record<VenueId, VenueInfo>> = {
       "XRP-USD": ["XRP_USD", 0.0001, 0.1, 0.1, 1],
       "DOGE-USD": ["DOGE_USD", 0.00001, 1, 1, 1],
     }),
+  },
+  // Binance USD-M futures, "USDⓈ-M Futures" VIP table, https://www.binance.com/en/fee/futureFee,
+  // as of 2025. The page itself could not be read for this build; rates match third-party
+  // copies of it (2025), the 30-day volume thresholds are approximate (Binance also
+  // qualifies tiers by BNB balance, not modelled). No BNB discount applied.
+  "binance-usdm": {
+    id: "binance-usdm",
+    name: "Binance USD-M perpetual",
+    kind: "perp",
+    markets: REAL_MARKETS,
+    status: "ok",
+    feeSchedule: { url: "https://www.binance.com/en/fee/futureFee", asOf: "2025", note: "tier volume thresholds approximate" },
+    feeTiers: tiers([
+      ["VIP0", 0, 2, 5],
+      ["VIP1", 15e6, 1.6, 4],
+      ["VIP2", 50e6, 1.4, 3.5],
+      ["VIP3", 100e6, 1.2, 3.2],
+      ["VIP4", 600e6, 1, 3],
+      ["VIP5", 1e9, 0.8, 2.7],
+      ["VIP6", 2.5e9, 0.6, 2.5],
+      ["VIP7", 5e9, 0.4, 2.2],
+      ["VIP8", 12.5e9, 0.2, 2],
+      ["VIP9", 25e9, 0, 1.7],
+    ]),
+    // fapi matching engine in AWS Tokyo like spot; futures acks spike more under load.
+    latency: { medianMs: 10, p99Ms: 80, region: "AWS ap-northeast-1 (Tokyo)", source: "estimate" },
+    // exchangeInfo BTCUSDT perpetual: tick 0.10, step 0.001 BTC, MIN_NOTIONAL 100 USDT.
+    instruments: specs("USDT", { "BTC-USD": ["BTCUSDT", 0.1, 0.001, 0.001, 100] }),
+  },
+  // Binance COIN-M futures, https://www.binance.com/en/fee/deliveryFee, as of 2025: entry
+  // tier only (maker 0.020 %, taker 0.050 %); higher tiers could not be verified for this
+  // build and are omitted.
+  "binance-coinm": {
+    id: "binance-coinm",
+    name: "Binance COIN-M perpetual",
+    kind: "perp",
+    markets: REAL_MARKETS,
+    status: "ok",
+    feeSchedule: { url: "https://www.binance.com/en/fee/deliveryFee", asOf: "2025", note: "entry tier only" },
+    feeTiers: tiers([["VIP0", 0, 2, 5]]),
+    latency: { medianMs: 12, p99Ms: 90, region: "AWS ap-northeast-1 (Tokyo)", source: "estimate" },
+    // BTCUSD_PERP is inverse: 1 contract = 100 USD, tick 0.1. The venue's real lot is one
+    // contract, whose BTC size moves with the price (0.0016 BTC at 61,800); the 0.001 BTC
+    // lot and minimum here are an APPROXIMATION on the decimal grid the rest of the system
+    // assumes, and minNotional 100 USD is exactly the one-contract minimum.
+    instruments: {
+      "BTC-USD": {
+        symbol: "BTC-USD",
+        venueSymbol: "BTCUSD_PERP",
+        quote: "USD",
+        tickSize: 0.1,
+        lotSize: 0.001,
+        minQty: 0.001,
+        minNotional: 100,
+        contract: { kind: "inverse", sizeUsd: 100 },
+      },
+    },
   },
 };
 
@@ -303,9 +395,23 @@ export function instrumentFor(venue: VenueId, symbol: SymbolId): InstrumentSpec 
   return getVenue(venue).instruments[symbol];
 }
 
-/** Venues (canonical order) that list the symbol. */
-export function venuesListing(symbol: SymbolId): VenueId[] {
-  return VENUES.filter((v) => REGISTRY[v].instruments[symbol] !== undefined);
+/**
+ * Venues (canonical order) that list the symbol; with `market`, only venues that source
+ * serves (the simulated market passes "simulated" and so gets the seven spot venues).
+ */
+export function venuesListing(symbol: SymbolId, market?: MarketSourceKind): VenueId[] {
+  return VENUES.filter(
+    (v) => REGISTRY[v].instruments[symbol] !== undefined && (market === undefined || REGISTRY[v].markets.includes(market)),
+  );
+}
+
+/** Our symbol for a venue's own market id (e.g. binance-usdm "BTCUSDT" -> "BTC-USD"), or undefined. */
+export function symbolForVenueSymbol(venue: VenueId, venueSymbol: string): SymbolId | undefined {
+  const wanted = venueSymbol.toUpperCase();
+  for (const spec of Object.values(getVenue(venue).instruments)) {
+    if (spec.venueSymbol.toUpperCase() === wanted) return spec.symbol;
+  }
+  return undefined;
 }
 
 /**

@@ -40,6 +40,9 @@ export const DEFAULT_ADVERSE_SELECTION_PRIOR: Readonly<Record<VenueId, number>> 
   coinbase: 0.12,
   kraken: 0.1,
   cryptocom: 0.08,
+  // The perpetuals are where most BTC price discovery happens (same references).
+  "binance-usdm": 0.15,
+  "binance-coinm": 0.15,
 };
 
 export interface AdverseSelectionOptions {
