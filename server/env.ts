@@ -3,6 +3,7 @@
  * start-up with a message naming the variable, instead of failing later at a request.
  */
 import { z } from "zod";
+import { VenueIdSchema } from "@/lib/contracts/common";
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -17,6 +18,27 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Orders of simulated-past history given to the demo desk on its first start (0 = none). */
   SEED_HISTORY_ORDERS: z.coerce.number().int().min(0).max(100_000).default(200),
+  /**
+   * Replay: recorded files, comma-separated (hftbacktest Binance `.gz` or Tardis.dev CSV).
+   * Unset = the three Binance recordings in ../shared/data/recorded/.
+   */
+  REPLAY_FILES: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((f) => f.trim()).filter(Boolean)),
+  /** Replay speed: 1 = recorded pace, 10 = ten times faster. */
+  REPLAY_SPEED: z.coerce.number().positive().max(1000).default(1),
+  /** Replay: start over from the snapshot at the end of the files (market time keeps running). */
+  REPLAY_LOOP: z
+    .enum(["1", "0", "true", "false", "yes", "no"])
+    .default("1")
+    .transform((v) => v === "1" || v === "true" || v === "yes"),
+  /** Live: venues to connect to, comma-separated (unset = all seven). */
+  LIVE_VENUES: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((f) => f.trim()).filter(Boolean))
+    .pipe(z.array(VenueIdSchema)),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -28,11 +50,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
-  }
-  if (result.data.MARKET_SOURCE !== "simulated") {
-    throw new ConfigError(
-      `Invalid configuration:\n  MARKET_SOURCE: "${result.data.MARKET_SOURCE}" is not available in this build yet; use "simulated"`,
-    );
   }
   return result.data;
 }

@@ -9,6 +9,9 @@ export const VENUE_COLORS: Record<VenueId, string> = {
   bybit: "#ea7a17",
   bitget: "#0891b2",
   cryptocom: "#1e3a8a",
+  // Binance's perps in darker golds, so the three Binance markets read as one family.
+  "binance-usdm": "#a16207",
+  "binance-coinm": "#713f12",
 };
 
 export const BID_COLOR = "#059669"; // emerald-600

@@ -2,30 +2,30 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
-import { DEFAULT_SYMBOLS } from "@/lib/contracts/common";
 import { useQuotes } from "@/lib/queries/market";
+import { useMarketUniverse } from "@/lib/queries/market-status";
 import { useStickyError } from "@/lib/queries/use-sticky-error";
 import { Panel } from "@/components/ui/panel";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { DepthByVenuePanel, DepthChartPanel } from "./depth-panel";
+import { MarketFeedsPanel } from "./market-feeds-panel";
 import { NbboStrip, NbboStripSkeleton } from "./nbbo-strip";
 import { Freshness, SourceBadge } from "./source-badge";
 import { SymbolSelector } from "./symbol-selector";
 import { VenueQuotesTable } from "./venue-quotes-table";
 
-const SYMBOLS = DEFAULT_SYMBOLS;
-
 /** The selected symbol lives in the URL (?symbol=ETH-USD) so views can be linked and reloaded. */
-function useSelectedSymbol(): [string, (symbol: string) => void] {
+function useSelectedSymbol(symbols: readonly string[]): [string, (symbol: string) => void] {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const raw = params.get("symbol")?.toUpperCase();
-  const symbol = raw && (SYMBOLS as readonly string[]).includes(raw) ? raw : SYMBOLS[0];
+  const first = symbols[0] ?? "BTC-USD";
+  const symbol = raw && symbols.includes(raw) ? raw : first;
   const select = useCallback(
-    (next: string) => router.replace(next === SYMBOLS[0] ? pathname : `${pathname}?symbol=${encodeURIComponent(next)}`, { scroll: false }),
-    [router, pathname],
+    (next: string) => router.replace(next === first ? pathname : `${pathname}?symbol=${encodeURIComponent(next)}`, { scroll: false }),
+    [router, pathname, first],
   );
   return [symbol, select];
 }
@@ -35,8 +35,11 @@ function useSelectedSymbol(): [string, (symbol: string) => void] {
  * top of book and the depth within bps bands of mid.
  */
 export function MarketsView() {
-  const [symbol, select] = useSelectedSymbol();
-  const quotes = useQuotes(SYMBOLS, { refetchInterval: 1000 });
+  const universe = useMarketUniverse();
+  // The running source decides the symbols (a replay serves only what its files hold).
+  const SYMBOLS = universe.symbols;
+  const [symbol, select] = useSelectedSymbol(SYMBOLS);
+  const quotes = useQuotes(SYMBOLS, { refetchInterval: 1000, enabled: universe.known });
   const selected = quotes.data?.quotes.find((q) => q.symbol === symbol);
   const error = useStickyError(quotes.error, quotes.data !== undefined);
   const loading = !quotes.data && !error;
@@ -100,6 +103,7 @@ export function MarketsView() {
       </div>
 
       <DepthByVenuePanel symbol={symbol} />
+      <MarketFeedsPanel />
     </div>
   );
 }

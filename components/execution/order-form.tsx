@@ -5,6 +5,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEven
 import type { VenueId } from "@/lib/contracts/common";
 import { QtyParam } from "@/lib/contracts/pretrade";
 import { formatUsdCompact } from "@/lib/format";
+import { useMarketUniverse } from "@/lib/queries/market-status";
 import { VENUE_COLORS } from "@/components/charts/venue-colors";
 import { cx } from "@/components/ui/cx";
 import { SymbolSelector } from "./symbol-selector";
@@ -12,7 +13,6 @@ import {
   baseAsset,
   defaultQty,
   orderFormSearch,
-  ORDER_SYMBOLS,
   ORDER_VENUES,
   type FieldErrors,
   type OrderFormState,
@@ -210,6 +210,9 @@ export function OrderForm<T extends OrderFormState>({
 }) {
   const id = useId();
   const qtyId = `${id}-qty`;
+  // Offer what the running source trades: a replay of Binance files is BTC-USD on three venues.
+  const universe = useMarketUniverse();
+  const venues = universe.venuesFor(value.symbol);
   const base = baseAsset(value.symbol);
 
   // The qty draft follows the URL when it changes from elsewhere (symbol switch, back
@@ -263,7 +266,7 @@ export function OrderForm<T extends OrderFormState>({
     onChange({ qty: liveQty, exclude: next } as Partial<T>);
   }
 
-  const remaining = ORDER_VENUES.length - value.exclude.length;
+  const remaining = venues.filter((v) => !value.exclude.includes(v)).length;
 
   return (
     <form
@@ -274,7 +277,7 @@ export function OrderForm<T extends OrderFormState>({
     >
       <FormField label="Symbol" error={errors.symbol}>
         <SymbolSelector
-          symbols={ORDER_SYMBOLS}
+          symbols={universe.symbols}
           value={value.symbol}
           onChange={(symbol) => symbol !== value.symbol && onChange({ symbol, qty: defaultQty(symbol) } as Partial<T>)}
         />
@@ -321,14 +324,14 @@ export function OrderForm<T extends OrderFormState>({
       <FormField
         label={
           <>
-            Venues <span className="font-normal normal-case tracking-normal text-slate-400">· {remaining} of {ORDER_VENUES.length} · click to exclude</span>
+            Venues <span className="font-normal normal-case tracking-normal text-slate-400">· {remaining} of {venues.length} · click to exclude</span>
           </>
         }
         error={errors.exclude}
         errorTestId="exclude-error"
       >
         <div role="group" aria-label="Venues to route to (uncheck to exclude)" className="flex flex-wrap gap-1" data-testid="venue-exclude">
-          {ORDER_VENUES.map((v) => {
+          {venues.map((v) => {
             const excluded = value.exclude.includes(v);
             const last = !excluded && remaining <= 1;
             return (

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
-import { VENUES } from "@/lib/contracts/common";
+import { useMarketUniverse } from "@/lib/queries/market-status";
 import type { PreviewResponse } from "@/lib/contracts/orders";
 import type { ForecastResponse } from "@/lib/contracts/pretrade";
 import { isApiClientError, isRetryable, type ApiClientError } from "@/lib/queries/api-fetch";
@@ -18,7 +18,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { VenueMix } from "./forecast-venues";
 import { FormField, INPUT, Segmented } from "./order-form";
-import { baseAsset, defaultQty, ORDER_SYMBOLS } from "./order-form-state";
+import { baseAsset, defaultQty } from "./order-form-state";
 import {
   buildOrderBody,
   buildSimpleBody,
@@ -73,6 +73,7 @@ function useDebounced<T>(value: T, key: string, ms: number): { value: T; key: st
 export function OrderTicket({ canTrade }: { canTrade: boolean }) {
   const id = useId();
   const params = useSearchParams();
+  const universe = useMarketUniverse();
   const [ticket, setTicketState] = useState<TicketState>(() => ticketFromParams(params));
   const validated = useMemo(() => validateTicket(ticket), [ticket]);
   const order = validated.ok ? validated.order : null;
@@ -131,6 +132,7 @@ export function OrderTicket({ canTrade }: { canTrade: boolean }) {
   }
 
   const base = baseAsset(ticket.symbol);
+  const tradable = universe.venuesFor(ticket.symbol);
   const mid = forecast.data?.symbol === ticket.symbol ? forecast.data.mid : null;
   const qtyNumber = order?.qty ?? null;
   const notional = qtyNumber !== null && mid ? qtyNumber * mid : null;
@@ -141,7 +143,7 @@ export function OrderTicket({ canTrade }: { canTrade: boolean }) {
         <form onSubmit={send} noValidate className="space-y-3 p-3">
           <FormField label="Symbol" error={errors.symbol}>
             <SymbolSelector
-              symbols={ORDER_SYMBOLS}
+              symbols={universe.symbols}
               value={ticket.symbol}
               onChange={(symbol) => symbol !== ticket.symbol && setTicket({ symbol, qty: defaultQty(symbol), limit: "" })}
             />
@@ -221,7 +223,7 @@ export function OrderTicket({ canTrade }: { canTrade: boolean }) {
                 className={cx(INPUT, "font-sans")}
               >
                 <option value="sor">Smart order router (all venues)</option>
-                {VENUES.map((v) => (
+                {tradable.map((v) => (
                   <option key={v} value={v}>
                     {v} only
                   </option>

@@ -10,6 +10,7 @@ import { useSession, useSignOut } from "@/lib/queries/session";
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import { ErrorState } from "@/components/ui/states";
+import { MarketIndicator } from "./market-indicator";
 import { isActive, NAV_SECTIONS } from "./nav";
 import { forgetReturnPath, rememberReturnPath } from "./return-path";
 
@@ -71,6 +72,8 @@ function TopBar({ session }: { session: SessionResponse }) {
         <span>Execution Intelligence</span>
       </Link>
       <div className="flex items-center gap-3 text-xs">
+        <MarketIndicator />
+        <span className="h-5 w-px bg-slate-700" aria-hidden />
         <HealthIndicator />
         <span className="h-5 w-px bg-slate-700" aria-hidden />
         <div className="flex items-center gap-2" data-testid="session-info">
@@ -121,7 +124,7 @@ function HealthIndicator() {
       <span>{status}</span>
       {health.data && (
         <span className="hidden text-slate-400 lg:inline">
-          · {health.data.market_source} market · {health.data.store} · v{health.data.version}
+          · {health.data.store} · v{health.data.version}
         </span>
       )}
     </span>

@@ -51,3 +51,22 @@ test.describe("Markets page", () => {
     expect(stored).not.toContain("ei_session");
   });
 });
+
+test.describe("Market source on every page", () => {
+  test("the header names the source and its freshness on each page; Markets lists every feed", async ({ page }) => {
+    await signIn(page, demoKey("lead"));
+    for (const path of ["/markets", "/forecast", "/simulate", "/orders", "/live", "/decisions", "/review", "/summary"]) {
+      await page.goto(path);
+      const indicator = page.getByTestId("market-indicator");
+      await expect(indicator, path).toHaveAttribute("data-source", "simulated");
+      await expect(indicator, path).toHaveAttribute("data-status", "ok");
+      await expect(page.getByTestId("market-indicator-detail"), path).toContainText(/7\/7 venues ok · freshest \d+ ms/);
+    }
+    await page.goto("/markets");
+    const feeds = page.getByTestId("feeds-table");
+    await expect(feeds.locator('[data-testid^="feed-row-"]')).toHaveCount(7);
+    await expect(page.getByTestId("feed-row-binance")).toHaveAttribute("data-state", "ok");
+    await expect(page.getByTestId("feed-row-binance")).toContainText("spot · USDT");
+    await expect(page.getByTestId("feed-row-coinbase")).toContainText("spot · USD");
+  });
+});

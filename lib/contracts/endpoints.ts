@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { HealthResponseSchema } from "./health";
+import { MarketStatusResponseSchema } from "./market-status";
 import { DepthQuerySchema, DepthResponseSchema, QuotesQuerySchema, QuotesResponseSchema } from "./market";
 import { DecisionsQuerySchema, DecisionsResponseSchema, LiveResponseSchema } from "./live";
 import { ReviewResponseSchema } from "./review";
@@ -55,6 +56,16 @@ export const ENDPOINTS: EndpointSpec[] = [
     tag: "System",
     auth: "none",
     response: HealthResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/v1/market",
+    summary: "Market-data source and freshness",
+    description:
+      "Which source is running (simulated, replay or live), each venue's feed state and book ages, sequence gaps, resyncs and reconnects, and for a replay the recorded instant being played.",
+    tag: "Market",
+    auth: "key",
+    response: MarketStatusResponseSchema,
   },
   {
     method: "get",

@@ -4,6 +4,7 @@ export { queryKeys } from "./keys";
 export { useSession, useSignIn, useSignOut } from "./session";
 export { useQuotes, useDepth, type PollOptions } from "./market";
 export { useHealth } from "./health";
+export { universeOf, useMarketStatus, useMarketUniverse, type MarketUniverse } from "./market-status";
 export { forecastPath, simulationPath, useForecast, useSimulation, type ForecastOptions, type ForecastParams, type SimulationParams } from "./pretrade";
 export { useStickyError } from "./use-sticky-error";
 export {

@@ -7,6 +7,7 @@ import type { SummaryFilters } from "./summary";
 export const queryKeys = {
   session: ["session"] as const,
   health: ["health"] as const,
+  marketStatus: ["market-status"] as const,
   quotesAll: ["quotes"] as const,
   quotes: (symbols: readonly string[]) => ["quotes", symbols.join(",")] as const,
   depthAll: ["depth"] as const,

@@ -77,4 +77,34 @@ export interface MarketSource {
   /** One-shot depth snapshot (REST). Undefined if the source cannot provide one. */
   fetchSnapshot(venue: VenueId, symbol: SymbolId): Promise<BookView | undefined>;
   addListener(listener: MarketListener): () => void;
+  /** Feed health beyond the books themselves (sequence gaps, reconnects, replay position). */
+  feedReport?(): FeedReport;
+}
+
+/** Per-venue feed counters and, for a replay, where in the recording the market is. */
+export interface FeedReport {
+  venues: {
+    venue: VenueId;
+    /** Connection state when the source has one (live); "ok" otherwise. */
+    connection?: "ok" | "connecting" | "reconnecting" | "down";
+    messages: number;
+    gaps: number;
+    resyncs: number;
+    crossed: number;
+    reconnects: number | null;
+    lastError: string | null;
+    /** Symbols whose book is withheld until a snapshot repairs a gap or crossed book. */
+    resyncing: SymbolId[];
+  }[];
+  replay?: {
+    files: { path: string; format: string; venue?: VenueId; messages: number }[];
+    speed: number;
+    loop: boolean;
+    loops: number;
+    recordedAtMs: number | null;
+    recordedStartMs: number | null;
+    recordedEndMs: number | null;
+    progress: number;
+    finished: boolean;
+  };
 }
