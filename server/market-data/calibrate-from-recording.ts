@@ -11,8 +11,14 @@
  * moments are not over-weighted the way per-message statistics would be.
  */
 import { OrderBook, type BookDelta, type BookUpdateResult } from "./order-book";
+import {
+  parseBinanceLine,
+  type BinanceDepthLine,
+  type BinanceSnapshotLine,
+  type BinanceTickerLine,
+  type BinanceTradeLine,
+} from "./replay/parse-binance-line";
 import { hillTailIndex, mean, quantileSorted, rms, sortedCopy } from "./sample-stats";
-import type { Level } from "./types";
 
 export const DEFAULT_DEPTH_BANDS_BPS = [1, 2, 5, 10, 25, 50, 100] as const;
 const TRADE_QUANTILES = [0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99] as const;
@@ -104,22 +110,6 @@ interface Ticker {
   ask: number;
   askQty: number;
 }
-
-function toLevels(raw: unknown): Level[] {
-  if (!Array.isArray(raw)) return [];
-  const out: Level[] = [];
-  for (const entry of raw) {
-    if (Array.isArray(entry) && entry.length >= 2) out.push({ price: Number(entry[0]), qty: Number(entry[1]) });
-  }
-  return out;
-}
-
-/** `<ns> <json>` → ms with sub-ms precision (the ns count itself exceeds 2^53). */
-function receiveMs(ns: string): number {
-  return ns.length > 6 ? Number(ns.slice(0, -6)) + Number(ns.slice(-6)) / 1e6 : Number(ns) / 1e6;
-}
-
-type Msg = Record<string, unknown>;
 
 export interface RecordingCalibrator {
   push(line: string): void;
@@ -240,15 +230,15 @@ export function createRecordingCalibrator(options: CalibrationOptions = {}): Rec
     }
   };
 
-  const onDepth = (data: Msg, t: number) => {
+  const onDepth = (d: BinanceDepthLine, t: number) => {
     counts.depthDiffs++;
     const delta: BookDelta = {
-      firstSeq: Number(data.U),
-      lastSeq: Number(data.u),
-      prevSeq: data.pu === undefined ? undefined : Number(data.pu),
-      bids: toLevels(data.b),
-      asks: toLevels(data.a),
-      tsMs: typeof data.E === "number" ? data.E : t,
+      firstSeq: d.firstUpdateId,
+      lastSeq: d.lastUpdateId,
+      prevSeq: d.prevUpdateId,
+      bids: d.bids,
+      asks: d.asks,
+      tsMs: d.eventMs ?? t,
     };
     if (counts.snapshots === 0) {
       buffered.push(delta);
@@ -258,61 +248,46 @@ export function createRecordingCalibrator(options: CalibrationOptions = {}): Rec
     record(book.applyDelta(delta));
   };
 
-  const onSnapshot = (msg: Msg, t: number) => {
+  const onSnapshot = (msg: BinanceSnapshotLine, t: number) => {
     counts.snapshots++;
-    const r = book.applySnapshot(toLevels(msg.bids), toLevels(msg.asks), Number(msg.lastUpdateId), t);
+    const r = book.applySnapshot(msg.bids, msg.asks, msg.lastUpdateId, t);
     snapshotEdge.bid = book.bids.at(book.bids.length - 1)?.price ?? Number.NaN;
     snapshotEdge.ask = book.asks.at(book.asks.length - 1)?.price ?? Number.NaN;
     if (r === "crossed") sync.crossed++;
     for (const d of buffered.splice(0)) record(book.applyDelta(d));
   };
 
-  const onTrade = (data: Msg) => {
+  const onTrade = (data: BinanceTradeLine) => {
     counts.trades++;
-    const p = Number(data.p);
-    const q = Number(data.q);
+    const p = data.price;
+    const q = data.qty;
     if (!(q > 0) || !(p > 0)) return;
     tradeQty.push(q);
     tradeNotional += p * q;
-    if (data.m === false) buys++;
+    if (!data.buyerIsMaker) buys++;
   };
 
-  const onTicker = (data: Msg) => {
+  const onTicker = (data: BinanceTickerLine) => {
     counts.bookTickers++;
-    ticker = { bid: Number(data.b), bidQty: Number(data.B), ask: Number(data.a), askQty: Number(data.A) };
+    ticker = { bid: data.bid, bidQty: data.bidQty, ask: data.ask, askQty: data.askQty };
   };
 
   return {
     push(line) {
-      const space = line.indexOf(" ");
-      if (space <= 0) {
+      const msg = parseBinanceLine(line);
+      if (!msg) {
         if (line.trim() !== "") counts.unparsed++;
         return;
       }
-      let msg: Msg;
-      try {
-        msg = JSON.parse(line.slice(space + 1)) as Msg;
-      } catch {
-        counts.unparsed++;
-        return;
-      }
-      const t = receiveMs(line.slice(0, space));
-      if (!Number.isFinite(t)) {
-        counts.unparsed++;
-        return;
-      }
+      const t = msg.recvMs;
       counts.lines++;
       if (Number.isNaN(startMs)) startMs = t;
       endMs = t;
       sampleUpTo(t);
-      const stream = typeof msg.stream === "string" ? msg.stream : undefined;
-      const data = (msg.data ?? {}) as Msg;
-      if (stream === undefined) {
-        if ("lastUpdateId" in msg) onSnapshot(msg, t);
-        else counts.unparsed++;
-      } else if (stream.includes("@depth")) onDepth(data, t);
-      else if (stream.endsWith("@trade")) onTrade(data);
-      else if (stream.endsWith("@bookTicker")) onTicker(data);
+      if (msg.kind === "snapshot") onSnapshot(msg, t);
+      else if (msg.kind === "depth") onDepth(msg, t);
+      else if (msg.kind === "trade") onTrade(msg);
+      else if (msg.kind === "ticker") onTicker(msg);
       else counts.unparsed++;
     },
 
