@@ -6,14 +6,16 @@ import { ErrorEnvelopeSchema, type ErrorCode } from "@/lib/contracts/errors";
 
 const root = join(__dirname, "..", "..");
 export const dataDir = process.env.E2E_DATA_DIR ?? join(root, "test-results", "e2e-data");
+/** The second test server's data (MARKET_SOURCE=replay; see playwright.config.ts). */
+export const replayDataDir = `${dataDir}-replay`;
 
 interface DemoKeysFile {
   keys: { role: "trader" | "lead" | "viewer"; key: string }[];
 }
 
 /** The demo desk's keys as a new user would read them (the server wrote them on first start). */
-export function demoKey(role: "trader" | "lead" | "viewer" = "trader"): string {
-  const file = JSON.parse(readFileSync(join(dataDir, "demo-keys.json"), "utf8")) as DemoKeysFile;
+export function demoKey(role: "trader" | "lead" | "viewer" = "trader", dir = dataDir): string {
+  const file = JSON.parse(readFileSync(join(dir, "demo-keys.json"), "utf8")) as DemoKeysFile;
   const found = file.keys.find((k) => k.role === role);
   if (!found) throw new Error(`no demo ${role} key`);
   return found.key;

@@ -68,7 +68,10 @@ export class ReplayBook {
   ticker: { bid: number; ask: number } | undefined;
 
   private snapshotThisPass = false;
+  /** A gap or crossed book in this pass: deltas are refused until a snapshot. */
   private broken = false;
+  /** An issue not yet repaired by a snapshot (survives a loop restart, so that repair counts as a resync). */
+  private repairPending = false;
   private buffer: Delta[] = [];
 
   constructor(
@@ -81,6 +84,7 @@ export class ReplayBook {
       maxViewLevels,
       onIssue: (issue) => {
         this.broken = true;
+        this.repairPending = true;
         this.lastIssue = issue;
         if (issue.kind === "gap") this.counters.gaps++;
         else this.counters.crossed++;
@@ -90,8 +94,8 @@ export class ReplayBook {
   }
 
   get state(): ReplayBookState {
-    if (!this.snapshotThisPass && !this.broken) return "awaiting_snapshot";
-    return this.book.needsResync ? "resyncing" : "in_sync";
+    if (!this.book.needsResync) return "in_sync";
+    return this.repairPending ? "resyncing" : "awaiting_snapshot";
   }
 
   view(): BookView | undefined {
@@ -102,7 +106,6 @@ export class ReplayBook {
   applySnapshot(ev: ReplaySnapshotEvent, marketMs: number): boolean {
     this.counters.messages++;
     this.counters.snapshots++;
-    const repaired = this.broken;
     this.broken = false;
     this.snapshotThisPass = true;
     this.book.applySnapshot(ev.bids, ev.asks, ev.seq, marketMs);
@@ -112,7 +115,8 @@ export class ReplayBook {
     const buffered = this.buffer;
     this.buffer = [];
     for (const d of buffered) this.applyDelta(d, marketMs);
-    if (repaired && !this.book.needsResync) {
+    if (this.repairPending && !this.book.needsResync) {
+      this.repairPending = false;
       this.counters.resyncs++;
       return true;
     }
