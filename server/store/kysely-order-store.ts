@@ -27,6 +27,7 @@ import {
 import { decodeOrderCursor, encodeOrderCursor } from "./order-cursor";
 import { fillOfEvent, toEventRecord, toEventRow, toFillRecord, toFillRow, toOrderRecord, toOrderRow, wholeMs } from "./order-rows";
 import type { Database } from "./schema";
+import { applyTcaDelta, deltaForAppend, deltaForNewOrders } from "./project-order-tca";
 import { isUniqueViolation } from "./unique-violation";
 
 async function translateConflict<T>(what: string, write: () => Promise<T>): Promise<T> {
@@ -89,12 +90,14 @@ export class KyselyOrderStore implements OrderStore {
     );
     const eventRows = [...logs].flatMap(([orderId, log]) => log.map((event, i) => toEventRow(orderId, i + 1, event)));
     const fills = [...logs].flatMap(([orderId, log]) => log.filter(isFill).map((f) => fillOfEvent(orderId, f)));
+    const tca = deltaForNewOrders(rowLevels.flat(), logs);
 
     await translateConflict("order (client key or node_order_id)", () =>
       this.db.transaction().execute(async (trx) => {
         for (const level of rowLevels) await trx.insertInto("orders").values(level).execute();
         await trx.insertInto("order_events").values(eventRows).execute();
         await this.recordFillsOf(trx, fills);
+        await applyTcaDelta(trx, tca);
       }),
     );
     const byId = new Map(rowLevels.flat().map((row) => [row.id, toOrderRecord(row)]));
@@ -184,6 +187,8 @@ export class KyselyOrderStore implements OrderStore {
         await trx.insertInto("order_events").values(rows).execute();
         await this.recordFillsOf(trx, events.filter(isFill).map((f) => fillOfEvent(orderId, f)));
         await this.projectStatus(trx, orderId, events);
+        // The TCA roll-up moves with the log, in the same transaction (project-order-tca.ts).
+        await applyTcaDelta(trx, await deltaForAppend(trx, orderId, lastSeq, events));
         return rows.map(toEventRecord);
       });
     } catch (error) {

@@ -30,16 +30,25 @@ import {
   type SessionRecord,
   type Store,
   type StoreKind,
+  type CalibrationOutcomeRecord,
+  type MarketContextRecord,
+  type OrderTcaRecord,
+  type TcaGroupRow,
+  type TcaLatencyRow,
+  type TcaScope,
+  type TcaVenueRow,
 } from "./port";
 import type { ApiKeysTable, Database, DesksTable, SessionsTable } from "./schema";
 import { KyselyDecisionStore } from "./kysely-decision-store";
 import { KyselyKillSwitchStore } from "./kysely-kill-switch-store";
 import { KyselyOrderStore } from "./kysely-order-store";
+import { KyselyTcaStore } from "./kysely-tca-store";
 import { wholeMs } from "./order-rows";
 import { runMigrations } from "./run-migrations";
 import { isUniqueViolation } from "./unique-violation";
 
 export const DEFAULT_DESK_QPS = 20;
+const TCA_BACKFILL_META = "tca_rollup_backfilled";
 
 export interface KyselyStoreOptions {
   db: Kysely<Database>;
@@ -107,6 +116,7 @@ export class KyselyStore implements Store {
   private readonly orders: KyselyOrderStore;
   private readonly decisions: KyselyDecisionStore;
   private readonly killSwitches: KyselyKillSwitchStore;
+  private readonly tca: KyselyTcaStore;
 
   constructor(options: KyselyStoreOptions) {
     this.kind = options.kind;
@@ -116,12 +126,20 @@ export class KyselyStore implements Store {
     this.orders = new KyselyOrderStore(options.db);
     this.decisions = new KyselyDecisionStore(options.db);
     this.killSwitches = new KyselyKillSwitchStore(options.db);
+    this.tca = new KyselyTcaStore(options.db);
   }
 
-  migrate(): Promise<string[]> {
+  async migrate(): Promise<string[]> {
     const schema = this.options.migrationTableSchema;
     const run = () => runMigrations(this.db, schema ? { migrationTableSchema: schema } : {});
-    return this.options.wrapMigrate ? this.options.wrapMigrate(run) : run();
+    const applied = await (this.options.wrapMigrate ? this.options.wrapMigrate(run) : run());
+    // Orders written before the TCA roll-up existed get their rows once (after 0003, or a
+    // start that stopped between the migration and the backfill).
+    if ((await this.getMeta(TCA_BACKFILL_META)) !== "1") {
+      await this.tca.rebuildTca();
+      await this.setMeta(TCA_BACKFILL_META, "1");
+    }
+    return applied;
   }
 
   close(): Promise<void> {
@@ -327,5 +345,45 @@ export class KyselyStore implements Store {
 
   setKillSwitch(deskId: string, engaged: boolean, byKeyId: string | null, atMs: number): Promise<KillSwitchRecord> {
     return this.killSwitches.setKillSwitch(deskId, engaged, byKeyId, atMs);
+  }
+
+  listTcaGroups(scope: TcaScope): Promise<TcaGroupRow[]> {
+    return this.tca.listTcaGroups(scope);
+  }
+
+  listTcaVenues(scope: TcaScope): Promise<TcaVenueRow[]> {
+    return this.tca.listTcaVenues(scope);
+  }
+
+  listTcaLatencies(scope: TcaScope): Promise<TcaLatencyRow[]> {
+    return this.tca.listTcaLatencies(scope);
+  }
+
+  listRealizedCosts(scope: TcaScope): Promise<number[]> {
+    return this.tca.listRealizedCosts(scope);
+  }
+
+  listOrderTca(scope: TcaScope): Promise<OrderTcaRecord[]> {
+    return this.tca.listOrderTca(scope);
+  }
+
+  getOrderTca(orderIds: readonly string[]): Promise<Map<string, OrderTcaRecord>> {
+    return this.tca.getOrderTca(orderIds);
+  }
+
+  listCalibrationOutcomes(sinceMs: number, limit: number): Promise<CalibrationOutcomeRecord[]> {
+    return this.tca.listCalibrationOutcomes(sinceMs, limit);
+  }
+
+  rebuildTca(): Promise<number> {
+    return this.tca.rebuildTca();
+  }
+
+  putMarketContext(context: MarketContextRecord): Promise<void> {
+    return this.tca.putMarketContext(context);
+  }
+
+  getMarketContext(orderId: string): Promise<MarketContextRecord | undefined> {
+    return this.tca.getMarketContext(orderId);
   }
 }

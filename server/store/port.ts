@@ -8,8 +8,10 @@ import type { Role } from "@/lib/contracts/common";
 import type { DecisionStore } from "./decision-port";
 import type { KillSwitchStore } from "./kill-switch-port";
 import type { OrderStore } from "./order-port";
+import type { TcaStore } from "./tca-port";
 
 export type * from "./decision-port";
+export type * from "./tca-port";
 export type * from "./kill-switch-port";
 export type * from "./order-port";
 
@@ -69,7 +71,7 @@ export interface NewApiKey {
   label: string;
 }
 
-export interface Store extends OrderStore, DecisionStore, KillSwitchStore {
+export interface Store extends OrderStore, DecisionStore, KillSwitchStore, TcaStore {
   readonly kind: StoreKind;
   /** Applies pending migrations; safe to call on every start. Returns names applied now. */
   migrate(): Promise<string[]>;

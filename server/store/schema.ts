@@ -9,7 +9,8 @@
  * decimal-columns.ts. Not BIGINT: MAX_QTY (1e9) at 1e8 is 1e17, past 2^53, and both
  * drivers hand integers back as JS numbers here (pg's int8 parser on our pool,
  * better-sqlite3 by default), which would round them silently. No SQL sums them; the
- * domain does, in bigint.
+ * domain does, in bigint. The TCA roll-up tables (0003) add double columns that SQL does
+ * sum: display figures in human units, recomputable from the log at any time.
  */
 import type { Role } from "@/lib/contracts/common";
 import type { OrderStatus } from "@/server/execution/order-states";
@@ -129,6 +130,131 @@ export interface KillSwitchesTable {
   changed_by_key_id: string | null;
 }
 
+/**
+ * TCA roll-up (migration 0003): one row per order, projected from its event log in the
+ * same transaction as every append (kysely-tca-store.ts). Exact columns (TEXT decimals)
+ * serve the order view; double columns are for SQL aggregation in the summary, which
+ * works in human floats anyway. `state_json` is the reducer state needed to apply the
+ * next events without replaying the log; null once the order is final (a later append
+ * replays the log instead).
+ */
+export interface OrderTcaTable {
+  order_id: string;
+  desk_id: string;
+  key_id: string;
+  symbol: string;
+  side: "buy" | "sell";
+  /** "none" when no router decided (a primary-key column of the day roll-up). */
+  router_version: string;
+  /** UTC date of created_at_ms, YYYY-MM-DD: the summary's day. */
+  day: string;
+  created_at_ms: number;
+  status: OrderStatus;
+  /** Last log seq folded in. */
+  last_seq: number;
+  accepted_at_ms: number;
+  updated_at_ms: number;
+  reject_reason: string | null;
+  filled: string;
+  avg_price: string | null;
+  fees: string;
+  qty_f: number;
+  filled_f: number;
+  notional_usd: number;
+  fees_usd: number;
+  fills: number;
+  arrival_mid: number | null;
+  forecast_p50_bps: number | null;
+  forecast_p90_bps: number | null;
+  realized_bps: number | null;
+  state_json: string | null;
+}
+
+/** Per (order, venue): children sent there, fills, rejects, cost vs the arrival mid. */
+export interface OrderVenueTcaTable {
+  order_id: string;
+  venue: string;
+  sent: number;
+  sent_qty: number;
+  filled_qty: number;
+  fills: number;
+  notional_usd: number;
+  rejected: number;
+  /** Σ qty × fill cost in bps vs the order's arrival mid (fees included). */
+  cost_w: number;
+  /** Σ qty of the fills in cost_w (orders with an arrival mid). */
+  cost_n: number;
+}
+
+/** One row per acknowledged child: exact ack latency from the stored (whole-ms) times. */
+export interface OrderAckLatencyTable {
+  order_id: string;
+  child_id: string;
+  venue: string;
+  latency_ms: number;
+}
+
+/** Order-level sums per (desk, day, symbol, key, router version): the summary's fast path. */
+export interface TcaDayTable {
+  desk_id: string;
+  day: string;
+  symbol: string;
+  key_id: string;
+  router_version: string;
+  orders: number;
+  completed: number;
+  fills: number;
+  qty: number;
+  filled: number;
+  notional_usd: number;
+  /** Σ notional of orders with a realized cost; Σ realized × notional of those. */
+  cost_notional: number;
+  cost_w: number;
+  calib_n: number;
+  calib_within: number;
+}
+
+export interface TcaVenueDayTable {
+  desk_id: string;
+  day: string;
+  symbol: string;
+  key_id: string;
+  venue: string;
+  sent: number;
+  sent_qty: number;
+  filled_qty: number;
+  fills: number;
+  notional_usd: number;
+  rejected: number;
+  cost_w: number;
+  cost_n: number;
+}
+
+/** Ack-latency histogram: latencies are whole ms, so counts per value keep percentiles exact. */
+export interface TcaLatencyDayTable {
+  desk_id: string;
+  day: string;
+  symbol: string;
+  key_id: string;
+  venue: string;
+  latency_ms: number;
+  n: number;
+}
+
+/** Market around an order, kept once its markout horizon has passed (or at seed time). */
+export interface OrderMarketContextTable {
+  order_id: string;
+  /** JSON [[tsMs, mid], …], consolidated mids about 1 s apart. */
+  mids_json: string;
+  /** Tape VWAP and volume over the interval-benchmark window [vwap_from_ms, vwap_to_ms]. */
+  vwap: number | null;
+  tape_qty: number;
+  vwap_from_ms: number;
+  vwap_to_ms: number;
+  source: string;
+  recorded_at_ms: number;
+}
+
 export interface Database {
   desks: DesksTable;
   api_keys: ApiKeysTable;
@@ -139,4 +265,11 @@ export interface Database {
   fills: FillsTable;
   routing_decisions: RoutingDecisionsTable;
   kill_switches: KillSwitchesTable;
+  order_tca: OrderTcaTable;
+  order_venue_tca: OrderVenueTcaTable;
+  order_ack_latency: OrderAckLatencyTable;
+  tca_day: TcaDayTable;
+  tca_venue_day: TcaVenueDayTable;
+  tca_latency_day: TcaLatencyDayTable;
+  order_market_context: OrderMarketContextTable;
 }

@@ -1,0 +1,312 @@
+/**
+ * TcaStore over Kysely, both dialects. The summary's fast path reads the day roll-ups
+ * (a few hundred rows for a year of one desk) plus one covering-index scan for the
+ * realized costs its exact percentiles need. A venue filter ("orders that touched X")
+ * cannot be answered from day sums, so it aggregates the per-order rows instead: the same
+ * GROUP BYs, over order_tca joined with the orders that touched the venue.
+ */
+import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
+import type { SymbolId, VenueId } from "@/lib/contracts/common";
+import { e8FromColumn, e9FromColumn } from "./decimal-columns";
+import { rebuildTcaRollup } from "./project-order-tca";
+import type { Database, OrderTcaTable } from "./schema";
+import type {
+  CalibrationOutcomeRecord,
+  MarketContextRecord,
+  OrderTcaRecord,
+  TcaGroupRow,
+  TcaLatencyRow,
+  TcaScope,
+  TcaStore,
+  TcaVenueRow,
+} from "./tca-port";
+
+const DAY_MS = 86_400_000;
+
+function msRange(scope: TcaScope): { fromMs: number; toMs: number } {
+  return { fromMs: Date.parse(`${scope.fromDay}T00:00:00Z`), toMs: Date.parse(`${scope.toDay}T00:00:00Z`) + DAY_MS };
+}
+
+const num = (x: unknown): number => (x === null || x === undefined ? 0 : Number(x));
+const routerOf = (v: string): string | null => (v === "none" ? null : v);
+
+function toRecord(r: Selectable<OrderTcaTable> & { node_order_id: string }): OrderTcaRecord {
+  return {
+    orderId: r.order_id,
+    nodeOrderId: r.node_order_id,
+    symbol: r.symbol as SymbolId,
+    side: r.side,
+    routerVersion: routerOf(r.router_version),
+    createdAtMs: r.created_at_ms,
+    status: r.status,
+    rejectReason: r.reject_reason,
+    acceptedAtMs: r.accepted_at_ms,
+    updatedAtMs: r.updated_at_ms,
+    filledE8: e8FromColumn(r.filled),
+    avgPriceE9: r.avg_price === null ? null : e9FromColumn(r.avg_price),
+    feesE9: e9FromColumn(r.fees),
+    qty: r.qty_f,
+    filled: r.filled_f,
+    avgPrice: r.avg_price === null ? null : Number(r.avg_price),
+    fees: r.fees_usd,
+    notionalUsd: r.notional_usd,
+    fills: r.fills,
+    arrivalMid: r.arrival_mid,
+    forecastP50Bps: r.forecast_p50_bps,
+    forecastP90Bps: r.forecast_p90_bps,
+    realizedBps: r.realized_bps,
+  };
+}
+
+export class KyselyTcaStore implements TcaStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** order_tca rows in scope (alias o), including the venue filter. */
+  private ordersInScope(scope: TcaScope) {
+    const { fromMs, toMs } = msRange(scope);
+    let q = this.db
+      .selectFrom("order_tca as o")
+      .where("o.desk_id", "=", scope.deskId)
+      .where("o.created_at_ms", ">=", fromMs)
+      .where("o.created_at_ms", "<", toMs);
+    if (scope.symbol) q = q.where("o.symbol", "=", scope.symbol);
+    if (scope.keyId) q = q.where("o.key_id", "=", scope.keyId);
+    if (scope.venue) {
+      const venue = scope.venue;
+      q = q.where("o.order_id", "in", (eb) => eb.selectFrom("order_venue_tca").select("order_id").where("venue", "=", venue));
+    }
+    return q;
+  }
+
+  /** Day roll-up rows in scope: the key columns all three day tables share. */
+  private dayScope(scope: TcaScope) {
+    // Unqualified: each query reads one day table, and all three share these key columns.
+    return <T extends { desk_id: string; day: string; symbol: string; key_id: string }, A extends string>(eb: ExpressionBuilder<Record<A, T>, A>) => {
+      const c = eb as unknown as ExpressionBuilder<{ d: { desk_id: string; day: string; symbol: string; key_id: string } }, "d">;
+      return c.and([
+        c("desk_id", "=", scope.deskId),
+        c("day", ">=", scope.fromDay),
+        c("day", "<=", scope.toDay),
+        ...(scope.symbol ? [c("symbol", "=", scope.symbol)] : []),
+        ...(scope.keyId ? [c("key_id", "=", scope.keyId)] : []),
+      ]);
+    };
+  }
+
+  async listTcaGroups(scope: TcaScope): Promise<TcaGroupRow[]> {
+    type Sums = { day: string; symbol: string; router_version: string; orders: unknown; completed: unknown; fills: unknown; qty: unknown; filled: unknown; notional: unknown; cost_notional: unknown; cost_w: unknown; calib_n: unknown; calib_within: unknown };
+    let rows: Sums[];
+    if (scope.venue) {
+      rows = await this.ordersInScope(scope)
+        .select(["o.day", "o.symbol", "o.router_version"])
+        .select((eb) => {
+          const costed = eb("o.realized_bps", "is not", null);
+          const calibrated = eb.and([costed, eb("o.forecast_p90_bps", "is not", null)]);
+          return [
+            eb.fn.countAll().as("orders"),
+            eb.fn.sum(eb.case().when("o.status", "=", "COMPLETED").then(1).else(0).end()).as("completed"),
+            eb.fn.sum("o.fills").as("fills"),
+            eb.fn.sum("o.qty_f").as("qty"),
+            eb.fn.sum("o.filled_f").as("filled"),
+            eb.fn.sum("o.notional_usd").as("notional"),
+            eb.fn.sum(eb.case().when(costed).then(eb.ref("o.notional_usd")).else(0).end()).as("cost_notional"),
+            eb.fn.sum(eb.case().when(costed).then(eb("o.realized_bps", "*", eb.ref("o.notional_usd"))).else(0).end()).as("cost_w"),
+            eb.fn.sum(eb.case().when(calibrated).then(1).else(0).end()).as("calib_n"),
+            eb.fn.sum(eb.case().when(eb.and([calibrated, eb("o.realized_bps", "<=", eb.ref("o.forecast_p90_bps"))])).then(1).else(0).end()).as("calib_within"),
+          ];
+        })
+        .groupBy(["o.day", "o.symbol", "o.router_version"])
+        .execute();
+    } else {
+      rows = await this.db
+        .selectFrom("tca_day as d")
+        .where(this.dayScope(scope))
+        .select(["d.day", "d.symbol", "d.router_version"])
+        .select((eb) => [
+          eb.fn.sum("d.orders").as("orders"),
+          eb.fn.sum("d.completed").as("completed"),
+          eb.fn.sum("d.fills").as("fills"),
+          eb.fn.sum("d.qty").as("qty"),
+          eb.fn.sum("d.filled").as("filled"),
+          eb.fn.sum("d.notional_usd").as("notional"),
+          eb.fn.sum("d.cost_notional").as("cost_notional"),
+          eb.fn.sum("d.cost_w").as("cost_w"),
+          eb.fn.sum("d.calib_n").as("calib_n"),
+          eb.fn.sum("d.calib_within").as("calib_within"),
+        ])
+        .groupBy(["d.day", "d.symbol", "d.router_version"])
+        .execute();
+    }
+    return rows
+      .map((r) => ({
+        day: r.day,
+        symbol: r.symbol,
+        routerVersion: routerOf(r.router_version),
+        orders: num(r.orders),
+        completed: num(r.completed),
+        fills: num(r.fills),
+        qty: num(r.qty),
+        filled: num(r.filled),
+        notional: num(r.notional),
+        costNotional: num(r.cost_notional),
+        costW: num(r.cost_w),
+        calibN: num(r.calib_n),
+        calibWithin: num(r.calib_within),
+      }))
+      .filter((r) => r.orders > 0);
+  }
+
+  async listTcaVenues(scope: TcaScope): Promise<TcaVenueRow[]> {
+    const sums = (eb: ExpressionBuilder<{ v: Database["order_venue_tca"] }, "v">) => [
+      eb.fn.sum("v.sent").as("sent"),
+      eb.fn.sum("v.sent_qty").as("sent_qty"),
+      eb.fn.sum("v.filled_qty").as("filled_qty"),
+      eb.fn.sum("v.fills").as("fills"),
+      eb.fn.sum("v.notional_usd").as("notional"),
+      eb.fn.sum("v.rejected").as("rejected"),
+      eb.fn.sum("v.cost_w").as("cost_w"),
+      eb.fn.sum("v.cost_n").as("cost_n"),
+    ];
+    // tca_venue_day has the same sum columns as order_venue_tca, so one select list serves both.
+    const rows = scope.venue
+      ? await this.ordersInScope(scope)
+          .innerJoin("order_venue_tca as v", "v.order_id", "o.order_id")
+          .select("v.venue")
+          .select((eb) => sums(eb as unknown as ExpressionBuilder<{ v: Database["order_venue_tca"] }, "v">))
+          .groupBy("v.venue")
+          .execute()
+      : await this.db
+          .selectFrom("tca_venue_day as v")
+          .where((eb) => this.dayScope(scope)(eb as never))
+          .select("v.venue")
+          .select((eb) => sums(eb as unknown as ExpressionBuilder<{ v: Database["order_venue_tca"] }, "v">))
+          .groupBy("v.venue")
+          .execute();
+    return rows
+      .map((r) => ({
+        venue: r.venue as VenueId,
+        sent: num(r.sent),
+        sentQty: num(r.sent_qty),
+        filledQty: num(r.filled_qty),
+        fills: num(r.fills),
+        notional: num(r.notional),
+        rejected: num(r.rejected),
+        costW: num(r.cost_w),
+        costN: num(r.cost_n),
+      }))
+      .sort((a, b) => (a.venue < b.venue ? -1 : 1));
+  }
+
+  async listTcaLatencies(scope: TcaScope): Promise<TcaLatencyRow[]> {
+    const rows = scope.venue
+      ? await this.ordersInScope(scope)
+          .innerJoin("order_ack_latency as a", "a.order_id", "o.order_id")
+          .select(["a.venue", "a.latency_ms"])
+          .select((eb) => eb.fn.countAll().as("n"))
+          .groupBy(["a.venue", "a.latency_ms"])
+          .orderBy("a.venue")
+          .orderBy("a.latency_ms")
+          .execute()
+      : await this.db
+          .selectFrom("tca_latency_day as d")
+          .where(this.dayScope(scope))
+          .select(["d.venue", "d.latency_ms"])
+          .select((eb) => eb.fn.sum("d.n").as("n"))
+          .groupBy(["d.venue", "d.latency_ms"])
+          .orderBy("d.venue")
+          .orderBy("d.latency_ms")
+          .execute();
+    return rows.map((r) => ({ venue: r.venue as VenueId, latencyMs: Number(r.latency_ms), n: num(r.n) })).filter((r) => r.n > 0);
+  }
+
+  async listRealizedCosts(scope: TcaScope): Promise<number[]> {
+    const rows = await this.ordersInScope(scope).select("o.realized_bps").where("o.realized_bps", "is not", null).execute();
+    return rows.map((r) => r.realized_bps as number);
+  }
+
+  async listOrderTca(scope: TcaScope): Promise<OrderTcaRecord[]> {
+    const rows = await this.ordersInScope(scope)
+      .innerJoin("orders", "orders.id", "o.order_id")
+      .selectAll("o")
+      .select("orders.node_order_id")
+      .orderBy("o.created_at_ms", "desc")
+      .orderBy("o.order_id", "desc")
+      .execute();
+    return rows.map(toRecord);
+  }
+
+  async getOrderTca(orderIds: readonly string[]): Promise<Map<string, OrderTcaRecord>> {
+    const out = new Map<string, OrderTcaRecord>();
+    if (orderIds.length === 0) return out;
+    const rows = await this.db
+      .selectFrom("order_tca as o")
+      .innerJoin("orders", "orders.id", "o.order_id")
+      .selectAll("o")
+      .select("orders.node_order_id")
+      .where("o.order_id", "in", [...orderIds])
+      .execute();
+    for (const r of rows) out.set(r.order_id, toRecord(r));
+    return out;
+  }
+
+  async listCalibrationOutcomes(sinceMs: number, limit: number): Promise<CalibrationOutcomeRecord[]> {
+    const rows = await this.db
+      .selectFrom("order_tca")
+      .select(["symbol", "created_at_ms", "forecast_p50_bps", "forecast_p90_bps", "realized_bps"])
+      .where("status", "=", "COMPLETED")
+      .where("created_at_ms", ">=", Math.floor(sinceMs))
+      .where("realized_bps", "is not", null)
+      .where("forecast_p50_bps", "is not", null)
+      .where("forecast_p90_bps", "is not", null)
+      .orderBy("created_at_ms", "desc")
+      .orderBy("order_id", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      symbol: r.symbol as SymbolId,
+      createdAtMs: r.created_at_ms,
+      forecastP50Bps: r.forecast_p50_bps as number,
+      forecastP90Bps: r.forecast_p90_bps as number,
+      realizedBps: r.realized_bps as number,
+    }));
+  }
+
+  rebuildTca(): Promise<number> {
+    return rebuildTcaRollup(this.db);
+  }
+
+  async putMarketContext(c: MarketContextRecord): Promise<void> {
+    const row = {
+      order_id: c.orderId,
+      mids_json: JSON.stringify(c.mids.map((m) => [m.tsMs, m.mid])),
+      vwap: c.vwap,
+      tape_qty: c.tapeQty,
+      vwap_from_ms: Math.floor(c.vwapFromMs),
+      vwap_to_ms: Math.floor(c.vwapToMs),
+      source: c.source,
+      recorded_at_ms: Math.floor(c.recordedAtMs),
+    };
+    await this.db
+      .insertInto("order_market_context")
+      .values(row)
+      .onConflict((oc) =>
+        oc.column("order_id").doUpdateSet(({ ref }) => ({
+          mids_json: ref("excluded.mids_json"),
+          vwap: ref("excluded.vwap"),
+          tape_qty: ref("excluded.tape_qty"),
+          vwap_from_ms: ref("excluded.vwap_from_ms"),
+          vwap_to_ms: ref("excluded.vwap_to_ms"),
+          source: ref("excluded.source"),
+          recorded_at_ms: ref("excluded.recorded_at_ms"),
+        })),
+      )
+      .execute();
+  }
+
+  async getMarketContext(orderId: string): Promise<MarketContextRecord | undefined> {
+    const r = await this.db.selectFrom("order_market_context").selectAll().where("order_id", "=", orderId).executeTakeFirst();
+    if (!r) return undefined;
+    const mids = (JSON.parse(r.mids_json) as [number, number][]).map(([tsMs, mid]) => ({ tsMs, mid }));
+    return { orderId: r.order_id, mids, vwap: r.vwap, tapeQty: r.tape_qty, vwapFromMs: r.vwap_from_ms, vwapToMs: r.vwap_to_ms, source: r.source, recordedAtMs: r.recorded_at_ms };
+  }
+}
