@@ -2,8 +2,9 @@ import type { z } from "zod";
 import type { OrderListQuerySchema, OrderListResponseSchema, OrderResponseSchema } from "@/lib/contracts/orders";
 import type { Core } from "@/server/core";
 import { ApiError, notFound } from "@/server/http/api-error";
-import type { OrderRecord } from "@/server/store/port";
-import { loadOrderView } from "./order-view";
+import type { OrderSummary } from "@/server/execution/order-states";
+import type { OrderRecord, OrderTcaRecord } from "@/server/store/port";
+import { loadOrderView, toOrderView } from "./order-view";
 
 type OrderResponse = z.input<typeof OrderResponseSchema>;
 const DAY_MS = 86_400_000;
@@ -53,5 +54,32 @@ export async function listOrders(
     }
     throw err;
   }
-  return { orders: await Promise.all(page.orders.map((r) => loadOrderView(core.store, r))), next_cursor: page.nextCursor };
+  // One read for the page's figures from the TCA roll-up (kept in step with each log in
+  // the same transaction) instead of replaying every order's log.
+  const tca = await core.store.getOrderTca(page.orders.map((r) => r.id));
+  const orders = await Promise.all(
+    page.orders.map((r) => {
+      const t = tca.get(r.id);
+      return t ? toOrderView(r, summaryOfTca(r, t)) : loadOrderView(core.store, r);
+    }),
+  );
+  return { orders, next_cursor: page.nextCursor };
+}
+
+function summaryOfTca(r: OrderRecord, t: OrderTcaRecord): OrderSummary {
+  return {
+    status: t.status,
+    qtyE8: r.qtyE8,
+    filledE8: t.filledE8,
+    residualE8: r.qtyE8 - t.filledE8,
+    avgPriceE9: t.avgPriceE9,
+    feesE9: t.feesE9,
+    rejectReason: t.rejectReason as OrderSummary["rejectReason"],
+    // Not part of the order view (toOrderView does not read them); the log has them.
+    failure: null,
+    cancelRequestedAtMs: null,
+    acceptedAtMs: t.acceptedAtMs,
+    updatedAtMs: t.updatedAtMs,
+    workingChildren: 0,
+  };
 }
