@@ -3,7 +3,6 @@
  * process and kept on globalThis, so every route bundle and page shares one instance
  * (Next.js may load a module more than once across bundles).
  */
-import { DEFAULT_SYMBOLS } from "@/lib/contracts/common";
 import pkg from "@/package.json";
 import { ensureDemoDesk, type DemoSeedResult } from "@/server/auth/seed-demo";
 import { parseEnv, type Env } from "@/server/env";
@@ -14,8 +13,8 @@ import { startSandbox, type Sandbox } from "@/server/intelligence/start-sandbox"
 import { createTapeStatsCache, type TapeStatsCache } from "@/server/intelligence/tape-stats-cache";
 import { createMarketHub, type MarketHub } from "@/server/market-data/hub";
 import { createObservationStore, type ObservationStore } from "@/server/market-data/observation-store";
-import { createSimulatedSource } from "@/server/market-data/simulated-source";
 import type { MarketSource } from "@/server/market-data/types";
+import { openMarketSource } from "@/server/open-market-source";
 import { createSystemClock, type Clock } from "@/server/shared/clock";
 import { createLogger, type Logger } from "@/server/shared/logger";
 import { openStore } from "@/server/store/open-store";
@@ -62,19 +61,9 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
   if (applied.length) log.info(`store (${store.kind}): applied migrations ${applied.join(", ")}`);
   const demo = await ensureDemoDesk(store, env.DATA_DIR);
 
-  const source = createSimulatedSource({
-    clock,
-    seed: env.MARKET_SEED,
-    scheduler: {
-      setInterval: (fn: () => void, ms: number) => setInterval(fn, ms),
-      clearInterval: (h: unknown) => clearInterval(h as NodeJS.Timeout),
-    },
-    // Running every default symbol from the start gives the observation store history
-    // (volatility, book states) before the first forecast asks for it.
-    autostart: DEFAULT_SYMBOLS,
-  });
+  const { source, publicApi } = await openMarketSource(env, clock, log);
   const observations = createObservationStore({ source, clock });
-  const hub = createMarketHub({ source, clock, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+  const hub = createMarketHub({ source, clock, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), ...(publicApi ? { publicApi } : {}) });
   source.start();
   const calibration = createCalibrationRecord();
   const sandbox = await startSandbox({ store, source, observations, clock, log, seed: env.MARKET_SEED, calibration });

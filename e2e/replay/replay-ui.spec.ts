@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+import { demoKey, replayDataDir } from "../support/demo";
+
+test("the dashboard says it is replaying the 2024-08-08 recording, on every page, with the feeds' health", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel(/api key/i).fill(demoKey("trader", replayDataDir));
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await page.waitForURL("**/markets");
+  const indicator = page.getByTestId("market-indicator");
+  await expect(indicator).toHaveAttribute("data-source", "replay");
+  await expect(page.getByTestId("market-indicator-detail")).toContainText(/recorded 2024-08-0[89]/);
+  // Only what the recording holds is offered.
+  await expect(page.getByTestId("symbol-selector").getByRole("radio")).toHaveCount(1);
+  await expect(page.getByTestId("quotes-table").locator('[data-testid^="quote-row-"]')).toHaveCount(3);
+  await expect(page.getByTestId("replay-status")).toContainText("Replaying 3 recorded files");
+  for (const venue of ["binance", "binance-usdm", "binance-coinm"]) {
+    const row = page.getByTestId(`feed-row-${venue}`);
+    await expect(row).toHaveAttribute("data-state", "ok");
+  }
+  await expect(page.getByTestId("feed-row-binance-coinm")).toContainText("perp");
+  for (const path of ["/forecast", "/orders", "/summary"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("market-indicator"), path).toHaveAttribute("data-source", "replay");
+  }
+  await page.goto("/forecast");
+  await expect(page.getByTestId("venue-exclude").getByRole("checkbox")).toHaveCount(3);
+});
