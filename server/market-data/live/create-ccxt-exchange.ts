@@ -37,6 +37,11 @@ export function mergeDeep(base: Record<string, unknown>, patch: Record<string, u
   return out;
 }
 
+function hasPlainWsUrl(v: unknown): boolean {
+  if (typeof v === "string") return v.startsWith("ws://");
+  return isPlainObject(v) && Object.values(v).some(hasPlainWsUrl);
+}
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -47,6 +52,7 @@ type ProClass = new (config: Record<string, unknown>) => {
   watchTrades(symbol: string): Promise<RawTrade[]>;
   fetchOrderBook(symbol: string, limit?: number): Promise<RawBook>;
   close(): Promise<unknown>;
+  loadHttpProxyAgent(): Promise<unknown>;
 };
 
 export function createCcxtExchange(venue: LiveVenue, options: CcxtExchangeOptions = {}): LiveExchange {
@@ -57,10 +63,17 @@ export function createCcxtExchange(venue: LiveVenue, options: CcxtExchangeOption
   // published limits, so resyncs after gaps cannot get the IP banned.
   const ex = new Cls({ enableRateLimit: true, options: { ...spec.ccxtOptions } });
   if (options.urls) ex.urls = mergeDeep(isPlainObject(ex.urls) ? ex.urls : {}, options.urls);
+  // ccxt refuses plain ws:// URLs (used by loopback tests and local proxies) until its
+  // node:http agent is loaded; venues themselves are wss:// and never need it.
+  const ready = hasPlainWsUrl(options.urls) ? ex.loadHttpProxyAgent() : undefined;
+  const after = async <T>(call: () => Promise<T>): Promise<T> => {
+    if (ready) await ready;
+    return call();
+  };
   return {
-    watchOrderBook: (symbol) => ex.watchOrderBook(symbol),
-    watchTrades: (symbol) => ex.watchTrades(symbol),
-    fetchOrderBook: (symbol, limit) => ex.fetchOrderBook(symbol, limit),
+    watchOrderBook: (symbol) => after(() => ex.watchOrderBook(symbol)),
+    watchTrades: (symbol) => after(() => ex.watchTrades(symbol)),
+    fetchOrderBook: (symbol, limit) => after(() => ex.fetchOrderBook(symbol, limit)),
     close: () => ex.close(),
   };
 }
