@@ -59,8 +59,12 @@ function naiveBook(lines: readonly Line[], untilMs: number): { bids: Map<number,
   const held: Record<string, unknown>[] = [];
   const apply = (d: Record<string, unknown>) => {
     if (Number(d.u) <= (snapshotId as number)) return; // already in the snapshot
-    for (const [p, q] of d.b as Raw) Number(q) === 0 ? bids.delete(Number(p)) : bids.set(Number(p), Number(q));
-    for (const [p, q] of d.a as Raw) Number(q) === 0 ? asks.delete(Number(p)) : asks.set(Number(p), Number(q));
+    const put = (side: Map<number, number>, [p, q]: [string, string]) => {
+      if (Number(q) === 0) side.delete(Number(p));
+      else side.set(Number(p), Number(q));
+    };
+    for (const level of d.b as Raw) put(bids, level);
+    for (const level of d.a as Raw) put(asks, level);
   };
   for (const l of lines) {
     if (l.recMs > untilMs) break;
