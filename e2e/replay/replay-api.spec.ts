@@ -15,9 +15,14 @@ const BINANCE_VENUES = ["binance", "binance-coinm", "binance-usdm"];
 
 test.describe("MARKET_SOURCE=replay", () => {
   test("GET /v1/market names the replay, its files and the recorded instant, with zero gaps", async ({ request }) => {
-    const res = await request.get("/v1/market", { headers: key("viewer") });
-    expect(res.status()).toBe(200);
-    const body = MarketStatusResponseSchema.parse(await res.json());
+    const status = async () => {
+      const res = await request.get("/v1/market", { headers: key("viewer") });
+      expect(res.status()).toBe(200);
+      return MarketStatusResponseSchema.parse(await res.json());
+    };
+    // The COIN-M stream starts about two recorded seconds after the spot one.
+    await expect.poll(async () => (await status()).venues.filter((v) => (v.messages ?? 0) > 0).length, { timeout: 15_000 }).toBe(3);
+    const body = await status();
     expect(body.source).toBe("replay");
     expect(body.symbols).toEqual(["BTC-USD"]);
     expect(body.venues.map((v) => v.venue).sort()).toEqual(BINANCE_VENUES);
@@ -35,9 +40,13 @@ test.describe("MARKET_SOURCE=replay", () => {
   });
 
   test("quotes come from the recorded books: BTC near 61.8k on three Binance markets; other symbols are not served", async ({ request }) => {
-    const res = await request.get("/v1/quotes?symbols=BTC-USD", { headers: key() });
-    expect(res.status()).toBe(200);
-    const q = QuotesResponseSchema.parse(await res.json()).quotes[0]!;
+    const quote = async () => {
+      const res = await request.get("/v1/quotes?symbols=BTC-USD", { headers: key() });
+      expect(res.status()).toBe(200);
+      return QuotesResponseSchema.parse(await res.json()).quotes[0]!;
+    };
+    await expect.poll(async () => Object.keys((await quote()).venues).length, { timeout: 15_000 }).toBe(3);
+    const q = await quote();
     expect(q.source.market).toBe("replay");
     expect(Object.keys(q.venues).sort()).toEqual(BINANCE_VENUES);
     for (const [venue, v] of Object.entries(q.venues)) {
@@ -49,7 +58,7 @@ test.describe("MARKET_SOURCE=replay", () => {
     // COIN-M sizes are converted from 100 USD contracts to BTC: a top level of tens of
     // thousands of contracts would read as BTC if left unconverted.
     expect(q.venues["binance-coinm"]!.bid_size!).toBeLessThan(100);
-    const err = await expectEnvelope(await request.get("/v1/quotes?symbols=ETH-USD", { headers: key() }), "VALIDATION_ERROR", 400);
+    const err = await expectEnvelope(await request.get("/v1/quotes?symbols=ETH-USD", { headers: key() }), "VALIDATION_ERROR", 422);
     expect(err.message).toMatch(/ETH-USD/);
   });
 
