@@ -30,7 +30,16 @@ function msRange(scope: TcaScope): { fromMs: number; toMs: number } {
 const num = (x: unknown): number => (x === null || x === undefined ? 0 : Number(x));
 const routerOf = (v: string): string | null => (v === "none" ? null : v);
 
-function toRecord(r: Selectable<OrderTcaTable> & { node_order_id: string }): OrderTcaRecord {
+/** What an OrderTcaRecord is read from: not the fold state, keys or bookkeeping. */
+const RECORD_COLUMNS = [
+  "o.order_id", "o.node_order_id", "o.symbol", "o.side", "o.router_version", "o.created_at_ms", "o.status", "o.reject_reason", "o.accepted_at_ms",
+  "o.updated_at_ms", "o.filled", "o.avg_price", "o.fees", "o.qty_f", "o.filled_f", "o.notional_usd", "o.fees_usd", "o.fills", "o.arrival_mid",
+  "o.forecast_p50_bps", "o.forecast_p90_bps", "o.realized_bps",
+] as const;
+
+type RecordRow = Pick<Selectable<OrderTcaTable>, (typeof RECORD_COLUMNS)[number] extends `o.${infer C}` ? C & keyof OrderTcaTable : never>;
+
+function toRecord(r: RecordRow): OrderTcaRecord {
   return {
     orderId: r.order_id,
     nodeOrderId: r.node_order_id,
@@ -226,9 +235,7 @@ export class KyselyTcaStore implements TcaStore {
 
   async listOrderTca(scope: TcaScope): Promise<OrderTcaRecord[]> {
     const rows = await this.ordersInScope(scope)
-      .innerJoin("orders", "orders.id", "o.order_id")
-      .selectAll("o")
-      .select("orders.node_order_id")
+      .select(RECORD_COLUMNS)
       .orderBy("o.created_at_ms", "desc")
       .orderBy("o.order_id", "desc")
       .execute();
@@ -240,9 +247,7 @@ export class KyselyTcaStore implements TcaStore {
     if (orderIds.length === 0) return out;
     const rows = await this.db
       .selectFrom("order_tca as o")
-      .innerJoin("orders", "orders.id", "o.order_id")
-      .selectAll("o")
-      .select("orders.node_order_id")
+      .select(RECORD_COLUMNS)
       .where("o.order_id", "in", [...orderIds])
       .execute();
     for (const r of rows) out.set(r.order_id, toRecord(r));

@@ -33,6 +33,7 @@ type Db = Kysely<Database>;
 /** What an order's roll-up rows are keyed and priced by; fixed at creation. */
 export interface TcaIdentity {
   orderId: string;
+  nodeOrderId: string;
   deskId: string;
   keyId: string;
   symbol: string;
@@ -47,6 +48,7 @@ export interface TcaIdentity {
 
 interface OrderRowForTca {
   id: string;
+  node_order_id: string;
   desk_id: string;
   key_id: string;
   symbol: string;
@@ -64,6 +66,7 @@ export function identityOf(o: OrderRowForTca): TcaIdentity {
   const f = forecastOfBody(o.body_json);
   return {
     orderId: o.id,
+    nodeOrderId: o.node_order_id,
     deskId: o.desk_id,
     keyId: o.key_id,
     symbol: o.symbol,
@@ -79,7 +82,7 @@ export function identityOf(o: OrderRowForTca): TcaIdentity {
 
 function identityOfTcaRow(r: Selectable<OrderTcaTable>): TcaIdentity {
   return {
-    orderId: r.order_id, deskId: r.desk_id, keyId: r.key_id, symbol: r.symbol, side: r.side, routerVersion: r.router_version, day: r.day,
+    orderId: r.order_id, nodeOrderId: r.node_order_id, deskId: r.desk_id, keyId: r.key_id, symbol: r.symbol, side: r.side, routerVersion: r.router_version, day: r.day,
     createdAtMs: r.created_at_ms, arrivalMid: r.arrival_mid, p50Bps: r.forecast_p50_bps, p90Bps: r.forecast_p90_bps,
   };
 }
@@ -90,7 +93,7 @@ export function tcaRowOf(id: TcaIdentity, state: ProjectionState, lastSeq: numbe
   // FAILED may still take late fills, so only the other final states drop the fold state.
   const keepState = !isTerminalStatus(s.status) || s.status === "FAILED";
   return {
-    order_id: id.orderId, desk_id: id.deskId, key_id: id.keyId, symbol: id.symbol, side: id.side, router_version: id.routerVersion, day: id.day,
+    order_id: id.orderId, node_order_id: id.nodeOrderId, desk_id: id.deskId, key_id: id.keyId, symbol: id.symbol, side: id.side, router_version: id.routerVersion, day: id.day,
     created_at_ms: id.createdAtMs, status: s.status, last_seq: lastSeq, accepted_at_ms: s.acceptedAtMs, updated_at_ms: s.updatedAtMs,
     reject_reason: s.rejectReason, filled: e8ToColumn(s.filledE8), avg_price: s.avgPriceE9 === null ? null : e9ToColumn(s.avgPriceE9),
     fees: e9ToColumn(s.feesE9), qty_f: f.qty, filled_f: f.filled, notional_usd: f.notional, fees_usd: f.fees, fills: f.fills,
@@ -172,7 +175,7 @@ export async function deltaForAppend(trx: Db, orderId: string, lastSeq: number, 
   } else {
     const order = await trx
       .selectFrom("orders")
-      .select(["id", "desk_id", "key_id", "symbol", "side", "router_version", "created_at_ms", "body_json"])
+      .select(["id", "node_order_id", "desk_id", "key_id", "symbol", "side", "router_version", "created_at_ms", "body_json"])
       .where("id", "=", orderId)
       .executeTakeFirstOrThrow();
     id = identityOf(order);
@@ -271,7 +274,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export async function rebuildTcaRollup(db: Db): Promise<number> {
   return db.transaction().execute(async (trx) => {
     for (const t of ["tca_latency_day", "tca_venue_day", "tca_day", "order_ack_latency", "order_venue_tca", "order_tca"] as const) await trx.deleteFrom(t).execute();
-    const orders = await trx.selectFrom("orders").select(["id", "desk_id", "key_id", "symbol", "side", "router_version", "created_at_ms", "body_json"]).orderBy("id").execute();
+    const orders = await trx.selectFrom("orders").select(["id", "node_order_id", "desk_id", "key_id", "symbol", "side", "router_version", "created_at_ms", "body_json"]).orderBy("id").execute();
     for (const batch of chunks(orders, 500)) {
       const rows = await trx
         .selectFrom("order_events")

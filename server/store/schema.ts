@@ -140,6 +140,7 @@ export interface KillSwitchesTable {
  */
 export interface OrderTcaTable {
   order_id: string;
+  node_order_id: string;
   desk_id: string;
   key_id: string;
   symbol: string;
