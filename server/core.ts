@@ -7,7 +7,7 @@ import pkg from "@/package.json";
 import { ensureDemoDesk, type DemoSeedResult } from "@/server/auth/seed-demo";
 import { parseEnv, type Env } from "@/server/env";
 import { createTokenBucketLimiter, type RateLimiter } from "@/server/http/rate-limiter";
-import { createCalibrationRecord, type CalibrationRecord } from "@/server/intelligence/calibration-record";
+import { loadCalibrationRecord, type CalibrationRecord } from "@/server/intelligence/calibration-record";
 import { seedDemoHistory } from "@/server/intelligence/seed-demo-history";
 import { startSandbox, type Sandbox } from "@/server/intelligence/start-sandbox";
 import { createTapeStatsCache, type TapeStatsCache } from "@/server/intelligence/tape-stats-cache";
@@ -65,7 +65,8 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
   const observations = createObservationStore({ source, clock });
   const hub = createMarketHub({ source, clock, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), ...(publicApi ? { publicApi } : {}) });
   source.start();
-  const calibration = createCalibrationRecord();
+  // Reloaded from the TCA roll-up, so the forecast correction survives a restart.
+  const calibration = await loadCalibrationRecord(store, clock.nowMs());
   const sandbox = await startSandbox({ store, source, observations, clock, log, seed: env.MARKET_SEED, calibration });
   if (demo.created && env.SEED_HISTORY_ORDERS > 0) void seedDemoHistory(store, demo, env.SEED_HISTORY_ORDERS, clock.nowMs(), env.MARKET_SEED, calibration, log);
 

@@ -1,10 +1,14 @@
 /**
  * The running record of forecast vs realized cost, per symbol, that the forecast reads to
  * correct its P50/P90 (conformal-style, fitCalibration in server/cost/calibration.ts) and
- * to report the coverage it has reached. Fed by post-trade TCA as orders complete.
+ * to report the coverage it has reached. Fed by post-trade TCA as orders complete, and
+ * reloaded at start from the TCA roll-up (completed orders' forecast P50/P90 and realized
+ * cost, the same figures the live feed records), so the correction and the reported
+ * calibration survive a restart.
  */
 import { fitCalibration, type CostCalibration, type ForecastOutcome } from "@/server/cost/calibration";
-import { withinP90 } from "@/server/tca/calibration-record";
+import { coverageOf } from "@/server/tca/calibration-record";
+import type { Store } from "@/server/store/port";
 
 export interface CalibrationReport {
   observations: number;
@@ -18,7 +22,11 @@ export interface CalibrationRecord {
   report(symbol?: string): CalibrationReport;
 }
 
-export function createCalibrationRecord(capacityPerSymbol = 2000): CalibrationRecord {
+export const DEFAULT_CALIBRATION_CAPACITY = 2000;
+/** Older outcomes describe a market (and a model) that may have moved on. */
+export const CALIBRATION_WINDOW_DAYS = 30;
+
+export function createCalibrationRecord(capacityPerSymbol = DEFAULT_CALIBRATION_CAPACITY): CalibrationRecord {
   const outcomes = new Map<string, ForecastOutcome[]>();
   const fitted = new Map<string, CostCalibration>();
   const all = (symbol?: string) => (symbol ? (outcomes.get(symbol) ?? []) : [...outcomes.values()].flat());
@@ -39,9 +47,27 @@ export function createCalibrationRecord(capacityPerSymbol = 2000): CalibrationRe
       return c;
     },
     report(symbol) {
-      const list = all(symbol);
-      if (list.length === 0) return { observations: 0, withinP90Rate: null };
-      return { observations: list.length, withinP90Rate: list.filter(withinP90).length / list.length };
+      const cell = coverageOf(all(symbol));
+      return { observations: cell.count, withinP90Rate: cell.share ?? null };
     },
   };
+}
+
+/**
+ * A record filled from the store: completed orders created in the last `windowDays`,
+ * oldest first, so each symbol keeps its newest `capacityPerSymbol` as it would have live.
+ */
+export async function loadCalibrationRecord(
+  store: Store,
+  nowMs: number,
+  options: { windowDays?: number; capacityPerSymbol?: number } = {},
+): Promise<CalibrationRecord> {
+  const capacity = options.capacityPerSymbol ?? DEFAULT_CALIBRATION_CAPACITY;
+  const record = createCalibrationRecord(capacity);
+  // Enough rows for every symbol to fill its capacity even when one symbol dominates.
+  const rows = await store.listCalibrationOutcomes(nowMs - (options.windowDays ?? CALIBRATION_WINDOW_DAYS) * 86_400_000, capacity * 20);
+  for (const r of rows.reverse()) {
+    record.record(r.symbol, { forecastP50Bps: r.forecastP50Bps, forecastP90Bps: r.forecastP90Bps, realizedBps: r.realizedBps });
+  }
+  return record;
 }

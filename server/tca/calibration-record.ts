@@ -47,7 +47,8 @@ export function withinP90(outcome: ForecastOutcome): boolean {
   return outcome.realizedBps <= outcome.forecastP90Bps;
 }
 
-function cell(outcomes: readonly ForecastOutcome[], p90Of: (o: ForecastOutcome) => number = (o) => o.forecastP90Bps): CoverageCell {
+/** P90 coverage of a set of outcomes: the one definition the record, its report and the forecast share. */
+export function coverageOf(outcomes: readonly ForecastOutcome[], p90Of: (o: ForecastOutcome) => number = (o) => o.forecastP90Bps): CoverageCell {
   const within = outcomes.filter((o) => o.realizedBps <= p90Of(o)).length;
   return { count: outcomes.length, withinP90: within, share: outcomes.length > 0 ? within / outcomes.length : undefined };
 }
@@ -63,12 +64,12 @@ export function summarizeCoverage(entries: readonly CalibrationEntry[], minObser
   const outcomes = usable.map((e) => e.outcome);
   const calibration = fitCalibration(outcomes, minObservations);
   const bySymbol: Record<string, CoverageCell> = {};
-  for (const [symbol, list] of [...bySymbolOutcomes].sort(([a], [b]) => a.localeCompare(b))) bySymbol[symbol] = cell(list);
+  for (const [symbol, list] of [...bySymbolOutcomes].sort(([a], [b]) => a.localeCompare(b))) bySymbol[symbol] = coverageOf(list);
   return {
     target: 0.9,
-    overall: cell(outcomes),
+    overall: coverageOf(outcomes),
     bySymbol,
     calibration,
-    calibrated: cell(outcomes, (o) => applyCalibration(o.forecastP50Bps, o.forecastP90Bps, calibration).p90Bps),
+    calibrated: coverageOf(outcomes, (o) => applyCalibration(o.forecastP50Bps, o.forecastP90Bps, calibration).p90Bps),
   };
 }

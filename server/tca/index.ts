@@ -22,7 +22,7 @@ export { auditDecision, type AuditDecisionOptions, type CandidateAudit, type Dec
 export { computePolicyRegret, type PolicyRegret } from "./policy-regret";
 export { assignFillsToDecisions, type AssignedFills } from "./assign-fills";
 export { computeRealizedCostBps } from "./realized-cost";
-export { summarizeCoverage, toForecastOutcome, withinP90, type CalibrationEntry, type CostForecast, type CoverageCell, type CoverageReport } from "./calibration-record";
+export { coverageOf, summarizeCoverage, toForecastOutcome, withinP90, type CalibrationEntry, type CostForecast, type CoverageCell, type CoverageReport } from "./calibration-record";
 export { collectFills, type CollectedFills } from "./collect-fills";
 export { midAtOrBefore, midAtWithinData, sortMidsByTime } from "./mid-at";
 export { avgPriceOf, filledQtyOf, sideSign, type Side, type TcaFill } from "./types";
