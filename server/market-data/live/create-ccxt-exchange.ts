@@ -14,6 +14,8 @@ export interface LiveExchange {
   watchTrades(symbol: string): Promise<RawTrade[]>;
   /** One REST depth snapshot. */
   fetchOrderBook(symbol: string, limit: number): Promise<RawBook>;
+  /** Loads the venue's market list (ccxt needs it before any other call; cached after). */
+  loadMarkets(): Promise<unknown>;
   /** Closes every socket; pending watchers reject. */
   close(): Promise<unknown>;
 }
@@ -52,6 +54,7 @@ type ProClass = new (config: Record<string, unknown>) => {
   watchTrades(symbol: string): Promise<RawTrade[]>;
   fetchOrderBook(symbol: string, limit?: number): Promise<RawBook>;
   close(): Promise<unknown>;
+  loadMarkets(): Promise<unknown>;
   loadHttpProxyAgent(): Promise<unknown>;
 };
 
@@ -74,6 +77,7 @@ export function createCcxtExchange(venue: LiveVenue, options: CcxtExchangeOption
     watchOrderBook: (symbol) => after(() => ex.watchOrderBook(symbol)),
     watchTrades: (symbol) => after(() => ex.watchTrades(symbol)),
     fetchOrderBook: (symbol, limit) => after(() => ex.fetchOrderBook(symbol, limit)),
+    loadMarkets: () => ex.loadMarkets(),
     close: () => ex.close(),
   };
 }

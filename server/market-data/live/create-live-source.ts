@@ -31,6 +31,8 @@ export interface LiveTimers {
   clearTimeout(handle: unknown): void;
 }
 
+export type ExchangeRole = "stream" | "rest";
+
 export interface LiveSourceOptions {
   clock: Clock;
   log?: Logger;
@@ -38,8 +40,19 @@ export interface LiveSourceOptions {
   venues?: readonly LiveVenue[];
   /** Symbols served (default DEFAULT_SYMBOLS). */
   symbols?: readonly SymbolId[];
-  /** Builds a venue's exchange client (default: ccxt.pro with `urls[venue]` merged in). */
-  createExchange?: (venue: LiveVenue) => LiveExchange;
+  /**
+   * Builds a venue's exchange client (default: ccxt.pro with `urls[venue]` merged in).
+   * Two per venue: "stream" for the watchers, "rest" for fetchSnapshot. Separate because
+   * ccxt queues an instance's REST calls behind its rate limiter, and the stream's own
+   * 1000-level sync snapshot would hold the cold chain's snapshot back for ~0.5 s: the
+   * very moment the cold chain needs it is when the stream's snapshot is slow.
+   */
+  createExchange?: (venue: LiveVenue, role: ExchangeRole) => LiveExchange;
+  /**
+   * Load every venue's market list at start() (default true), so the first cold request
+   * for a symbol waits only for the socket and the snapshot, not for market metadata.
+   */
+  preloadMarkets?: boolean;
   /** ccxt `urls` overrides per venue, used by the default createExchange. */
   urls?: Partial<Record<LiveVenue, Record<string, unknown>>>;
   /** Base URL of each venue's public REST API for fetchPublicBook (default PUBLIC_API_BASE). */
@@ -82,6 +95,8 @@ export interface LiveBookStatus {
 export interface LiveVenueStatus {
   venue: VenueId;
   state: VenueState;
+  /** The stream client has loaded the venue's market list (preloaded at start()). */
+  marketsLoaded: boolean;
   lastMessageMs: number | null;
   lastMessageAgeMs: number | null;
   /** Recoveries from "reconnecting" back to streaming. */
@@ -117,6 +132,7 @@ interface SymbolFeed {
 interface VenueFeed {
   venue: LiveVenue;
   phase: VenuePhase;
+  marketsLoaded: boolean;
   lastMessageMs: number | undefined;
   reconnectingSinceMs: number | undefined;
   reconnects: number;
@@ -124,6 +140,7 @@ interface VenueFeed {
   lastError: string | undefined;
   lastErrorMs: number | undefined;
   exchange: LiveExchange | undefined;
+  rest: LiveExchange | undefined;
   symbols: Map<SymbolId, SymbolFeed>;
   /** Recently emitted trade ids: ccxt may hand a trade out again after a reconnect. */
   seenTrades: Set<string>;
@@ -150,7 +167,8 @@ export class LiveSource implements MarketSource {
   private readonly log: Logger | undefined;
   private readonly venueIds: readonly LiveVenue[];
   private readonly served: readonly SymbolId[];
-  private readonly makeExchange: (venue: LiveVenue) => LiveExchange;
+  private readonly makeExchange: (venue: LiveVenue, role: ExchangeRole) => LiveExchange;
+  private readonly preloadMarkets: boolean;
   private readonly publicBase: Readonly<Record<LiveVenue, string>>;
   private readonly fetchFn: typeof fetch;
   private readonly backoff: BackoffParams;
@@ -180,6 +198,7 @@ export class LiveSource implements MarketSource {
     this.served = options.symbols ?? DEFAULT_SYMBOLS;
     const urls = options.urls ?? {};
     this.makeExchange = options.createExchange ?? ((venue) => createCcxtExchange(venue, { urls: urls[venue] }));
+    this.preloadMarkets = options.preloadMarkets ?? true;
     this.publicBase = { ...PUBLIC_API_BASE, ...options.publicApiBase };
     this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
@@ -196,6 +215,7 @@ export class LiveSource implements MarketSource {
       this.feeds.set(venue, {
         venue,
         phase: "idle",
+        marketsLoaded: false,
         lastMessageMs: undefined,
         reconnectingSinceMs: undefined,
         reconnects: 0,
@@ -203,6 +223,7 @@ export class LiveSource implements MarketSource {
         lastError: undefined,
         lastErrorMs: undefined,
         exchange: undefined,
+        rest: undefined,
         symbols: new Map(),
         seenTrades: new Set(),
       });
@@ -225,6 +246,15 @@ export class LiveSource implements MarketSource {
   start(): void {
     if (this.running) return;
     this.running = true;
+    if (this.preloadMarkets) {
+      for (const feed of this.feeds.values()) {
+        const onError = (err: unknown) => this.noteError(feed, err);
+        this.exchangeFor(feed)
+          .loadMarkets()
+          .then(() => (feed.marketsLoaded = true), onError);
+        this.restFor(feed).loadMarkets().catch(onError);
+      }
+    }
     for (const symbol of this.subscribed) this.startSymbol(symbol);
     this.armWatchdog();
   }
@@ -242,11 +272,12 @@ export class LiveSource implements MarketSource {
     }
     this.sleepers.clear();
     for (const feed of this.feeds.values()) {
-      const ex = feed.exchange;
+      const clients = [feed.exchange, feed.rest];
       feed.exchange = undefined;
+      feed.rest = undefined;
       feed.phase = "idle";
       feed.reconnectingSinceMs = undefined;
-      if (ex) ex.close().catch((err: unknown) => this.log?.debug(`live ${feed.venue}: close failed: ${errorMessage(err)}`));
+      for (const ex of clients) ex?.close().catch((err: unknown) => this.log?.debug(`live ${feed.venue}: close failed: ${errorMessage(err)}`));
     }
   }
 
@@ -275,7 +306,7 @@ export class LiveSource implements MarketSource {
     const feed = isLiveVenue(venue) ? this.feeds.get(venue) : undefined;
     if (!market || !feed || !this.served.includes(symbol)) return undefined;
     try {
-      const raw = await this.exchangeFor(feed).fetchOrderBook(market.ccxt, this.snapshotLimit);
+      const raw = await this.restFor(feed).fetchOrderBook(market.ccxt, this.snapshotLimit);
       return this.checkedView(feed.venue, symbol, raw);
     } catch (err) {
       this.noteError(feed, err);
@@ -328,6 +359,7 @@ export class LiveSource implements MarketSource {
       }
       venues.push({
         venue: feed.venue,
+        marketsLoaded: feed.marketsLoaded,
         state: classifyVenueState({
           phase: feed.phase,
           lastMessageMs: feed.lastMessageMs,
@@ -376,6 +408,7 @@ export class LiveSource implements MarketSource {
         const raw = await this.exchangeFor(feed).watchOrderBook(market.ccxt);
         if (!this.isCurrent(generation)) return;
         this.noteMessage(feed);
+        feed.marketsLoaded = true;
         failures = 0;
         sym.updates++;
         const { book, crossed } = toBookView(feed.venue, symbol, raw, {
@@ -476,8 +509,13 @@ export class LiveSource implements MarketSource {
   }
 
   private exchangeFor(feed: VenueFeed): LiveExchange {
-    if (!feed.exchange) feed.exchange = this.makeExchange(feed.venue);
+    if (!feed.exchange) feed.exchange = this.makeExchange(feed.venue, "stream");
     return feed.exchange;
+  }
+
+  private restFor(feed: VenueFeed): LiveExchange {
+    if (!feed.rest) feed.rest = this.makeExchange(feed.venue, "rest");
+    return feed.rest;
   }
 
   private checkedView(venue: LiveVenue, symbol: SymbolId, raw: RawBook): BookView | undefined {

@@ -155,4 +155,147 @@ describe("live source over ccxt against a Binance loopback", () => {
     });
     expect(new Set(r.trades.map((t) => t.aggressor))).toEqual(new Set(["buy", "sell"]));
   });
+
+  it("disconnect: marks the venue reconnecting, retries with backoff, resyncs and resumes", async () => {
+    const r = await rig();
+    await goLive(r);
+    r.lb.advance(100);
+    const before = await caughtUp(r);
+    r.delays.length = 0;
+
+    r.lb.dropConnections();
+    await waitFor("reconnecting", () => r.venue().state === "reconnecting");
+    // A book frozen by a lost connection is exact as of its seq: still served, with its age.
+    expect(r.source.book("binance", "BTC-USD")?.seq).toBe(before.seq);
+    expect(r.venue().lastError).toMatch(/NetworkError|closed/i);
+
+    await waitFor("resubscribed", () => r.lb.subscribedStreams().length === 2 && r.lb.depthRequests.length === 2);
+    // First retry of each loop waits the jittered base step: base 40 ms, random 0.5 -> 30 ms.
+    expect(r.delays.filter((d) => d === 30).length).toBeGreaterThanOrEqual(2);
+    expect(Math.min(...r.delays)).toBeGreaterThanOrEqual(20);
+
+    r.lb.advance(60);
+    const after = await caughtUp(r);
+    expect(after.seq).toBeGreaterThan(before.seq);
+    expectMatchesRecording(after);
+    expect(r.venue().state).toBe("live");
+    expect(r.venue().reconnects).toBe(1);
+    expect(r.venue().errors).toBeGreaterThanOrEqual(2);
+  });
+
+  it("gap: a lost diff makes ccxt resync from a new snapshot; the gapped book is never served", async () => {
+    // The resync snapshot is slow, so the withheld window is long enough to observe.
+    const r = await rig({ depthDelayMs: (_path, nth) => (nth >= 1 ? 300 : 0) });
+    await goLive(r);
+    r.lb.advance(50);
+    const before = await caughtUp(r);
+
+    r.lb.skipNextDepth();
+    const sentBefore = r.lb.depthSent;
+    // Play until two diffs have gone out after the skipped one: the first reveals the gap.
+    while (r.lb.depthSent < sentBefore + 2) r.lb.advance(1);
+    await waitFor("resync", () => r.venue().books[0]?.withheld === "resync");
+    expect(r.source.book("binance", "BTC-USD")).toBeUndefined();
+    expect(r.venue().books[0]?.resyncs).toBe(1);
+    expect(r.venue().state).toBe("live"); // the connection itself is fine
+
+    await waitFor("new snapshot", () => r.lb.depthRequests.length === 2);
+    r.lb.advance(30);
+    const after = await caughtUp(r);
+    expect(after.seq).toBeGreaterThan(before.seq);
+    expect(r.venue().books[0]?.withheld).toBeNull();
+    // Every book the source ever emitted is the recording's book at its seq: none has the
+    // skipped diff missing. (A book built across the gap would differ from the reference.)
+    for (const b of r.books) expectMatchesRecording(b);
+    expect(r.books.some((b) => b.seq > before.seq)).toBe(true);
+  });
+
+  it("slow REST depth: the hub's cold chain falls back and says which path answered", async () => {
+    const hubFor = (source: LiveSource, coldWaitMs = 300) =>
+      createMarketHub({
+        source,
+        clock: createSystemClock(),
+        sleep: (ms) => new Promise((res) => setTimeout(res, ms)),
+        coldWaitMs,
+        fallbackTimeoutMs: 400,
+        publicApi: (v, s) => source.fetchPublicBook(v, s),
+      });
+
+    // Fast venue: the first streamed book answers (markets preloaded at start, as a
+    // deployment has long done by its first request; the hub returns as soon as it lands).
+    const fast = await rig();
+    fast.source.start();
+    await waitFor("markets", () => fast.venue().marketsLoaded);
+    const fastHub = hubFor(fast.source, 2_000);
+    cleanups.push(() => fastHub.close());
+    const streamed = await fastHub.getBooks("BTC-USD");
+    expect(streamed.source).toEqual({ market: "live", path: "stream" });
+
+    // Only the stream's sync snapshot is slow: ccxt's REST snapshot answers.
+    const oneSlow = await rig({ depthDelayMs: (_p, nth) => (nth === 0 ? 3_000 : 0) });
+    oneSlow.source.start();
+    await waitFor("markets", () => oneSlow.venue().marketsLoaded);
+    const oneSlowHub = hubFor(oneSlow.source);
+    cleanups.push(() => oneSlowHub.close());
+    const rest = await oneSlowHub.getBooks("BTC-USD");
+    expect(rest.source.path).toBe("rest_snapshot");
+    expect(rest.books[0]?.seq).toBe(oneSlow.lb.lastUpdateId);
+
+    // The venue's main API host is slow for every depth request (stream sync and ccxt's
+    // REST): the public market-data host answers.
+    const allSlow = await rig({ depthDelayMs: (path) => (path.startsWith("/api/") ? 3_000 : 0) });
+    allSlow.source.start();
+    await waitFor("markets", () => allSlow.venue().marketsLoaded);
+    const allSlowHub = hubFor(allSlow.source);
+    cleanups.push(() => allSlowHub.close());
+    const t0 = Date.now();
+    const viaApi = await allSlowHub.getBooks("BTC-USD");
+    expect(viaApi.source.path).toBe("public_api");
+    expect(Date.now() - t0).toBeLessThan(1_500);
+    expect(viaApi.books[0]?.seq).toBe(allSlow.lb.lastUpdateId);
+    expect(allSlow.lb.depthRequests).toContain("/data-api/api/v3/depth");
+    expectMatchesRecording(viaApi.books[0]!);
+  });
+
+  it("staleness: silence past the threshold marks the venue stale with ages; too old is withheld", async () => {
+    const clock = createManualClock(1_800_000_000_000);
+    const r = await rig({}, { staleAfterMs: 2_000, withholdAfterMs: 10_000 }, clock);
+    await goLive(r);
+    expect(r.venue().state).toBe("live");
+
+    clock.advance(2_001);
+    const stale = r.venue();
+    expect(stale.state).toBe("stale");
+    expect(stale.lastMessageAgeMs).toBe(2_001);
+    expect(stale.books[0]?.ageMs).toBe(2_001);
+    // Still served, and the hub reports its age and flags it.
+    const hub = createMarketHub({ source: r.source, clock, sleep: (ms) => new Promise((res) => setTimeout(res, ms)), stalenessMs: 2_000 });
+    cleanups.push(() => hub.close());
+    const answer = await hub.getBooks("BTC-USD");
+    expect(answer.ageMs.binance).toBe(2_001);
+    expect(answer.staleVenues).toEqual(["binance"]);
+
+    clock.advance(8_000);
+    expect(r.source.book("binance", "BTC-USD")).toBeUndefined();
+    expect(r.venue().books[0]?.withheld).toBe("too_old");
+
+    // The venue speaks again: live, fresh, served.
+    r.lb.advance(20);
+    await caughtUp(r);
+    expect(r.venue().state).toBe("live");
+    expect(r.venue().books[0]?.ageMs).toBe(0);
+  });
+
+  it("a venue silent past silentReconnectMs gets its connections reopened", async () => {
+    const clock = createManualClock(1_800_000_000_000);
+    const r = await rig({}, { silentReconnectMs: 200 }, clock);
+    await goLive(r);
+    expect(r.lb.depthRequests.length).toBe(1);
+    clock.advance(201);
+    // The watchdog (every 100 ms here) closes the sockets; the loops reconnect and resync.
+    await waitFor("reconnect after silence", () => r.lb.depthRequests.length === 2 && r.lb.subscribedStreams().length === 2);
+    r.lb.advance(20);
+    await caughtUp(r);
+    expect(r.venue().reconnects).toBe(1);
+  });
 });
