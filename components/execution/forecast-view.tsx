@@ -1,5 +1,6 @@
 "use client";
 
+import { useMarketUniverse } from "@/lib/queries/market-status";
 import { useMemo } from "react";
 import { isApiClientError } from "@/lib/queries/api-fetch";
 import { queryKeys } from "@/lib/queries/keys";
@@ -39,7 +40,8 @@ function ChartSkeleton({ height = CHART_HEIGHT, label }: { height?: number; labe
  */
 export function ForecastView() {
   const [form, setForm] = useUrlFormState(parseOrderForm);
-  const validated = useMemo(() => validateForecast(form), [form]);
+  const universe = useMarketUniverse();
+  const validated = useMemo(() => validateForecast(form, universe.venuesFor(form.symbol)), [form, universe]);
   const params = validated.ok ? validated.params : null;
   const scope = params ? queryKeys.forecast(params).join("|") : "invalid";
 

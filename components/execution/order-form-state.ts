@@ -3,12 +3,13 @@
  * page's extras) as it lives in the URL, and its validation against the same zod
  * contracts the API applies. Pure (no React), unit-tested in order-form-state.test.ts.
  */
-import { DEFAULT_SYMBOLS, VENUES, VenueIdSchema, type VenueId } from "@/lib/contracts/common";
+import { DEFAULT_SYMBOLS, SPOT_VENUES, VENUES, VenueIdSchema, type VenueId } from "@/lib/contracts/common";
 import { PretradeQuerySchema, SimulateQuerySchema, UrgencySchema, type Side, type Urgency } from "@/lib/contracts/pretrade";
 import type { ForecastParams, SimulationParams } from "@/lib/queries/pretrade";
 
 export const ORDER_SYMBOLS = DEFAULT_SYMBOLS;
-export const ORDER_VENUES = VENUES;
+/** Venues a form offers before the market status says which the running source has. */
+export const ORDER_VENUES = SPOT_VENUES;
 
 /** A sensible first size per symbol (roughly $100K–$300K), used when the URL has no qty. */
 export const DEFAULT_QTY: Record<string, string> = {
@@ -65,8 +66,8 @@ export function parseOrderForm(params: Params): OrderFormState {
       .filter((v) => VenueIdSchema.safeParse(v).success),
   );
   // Registry order, deduplicated; never all venues (the API refuses that).
-  const exclude = ORDER_VENUES.filter((v) => wanted.has(v));
-  return { symbol, side, qty, exclude: exclude.length >= ORDER_VENUES.length ? [] : exclude };
+  const exclude = VENUES.filter((v) => wanted.has(v));
+  return { symbol, side, qty, exclude: ORDER_VENUES.every((v) => wanted.has(v)) ? [] : exclude };
 }
 
 export function parseSimulateForm(params: Params): SimulateFormState {
@@ -141,13 +142,14 @@ function issuesToDetails(issues: readonly { path: readonly PropertyKey[]; messag
   return issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message }));
 }
 
-function excludeAllError(exclude: readonly VenueId[]): FieldErrors | null {
-  return exclude.length >= ORDER_VENUES.length ? { exclude: "leave at least one venue to route to" } : null;
+function excludeAllError(exclude: readonly VenueId[], venues: readonly VenueId[]): FieldErrors | null {
+  return venues.every((v) => exclude.includes(v)) ? { exclude: "leave at least one venue to route to" } : null;
 }
 
 /** Checks the form with the endpoint's own query contract before anything is sent. */
-export function validateForecast(state: OrderFormState): Validated<ForecastParams> {
-  const all = excludeAllError(state.exclude);
+/** `venues`: what the running source trades for the symbol (see useMarketUniverse). */
+export function validateForecast(state: OrderFormState, venues: readonly VenueId[] = ORDER_VENUES): Validated<ForecastParams> {
+  const all = excludeAllError(state.exclude, venues);
   if (all) return { ok: false, errors: all };
   const parsed = PretradeQuerySchema.safeParse({
     symbol: state.symbol,
@@ -162,8 +164,8 @@ export function validateForecast(state: OrderFormState): Validated<ForecastParam
   };
 }
 
-export function validateSimulation(state: SimulateFormState): Validated<SimulationParams> {
-  const all = excludeAllError(state.exclude);
+export function validateSimulation(state: SimulateFormState, venues: readonly VenueId[] = ORDER_VENUES): Validated<SimulationParams> {
+  const all = excludeAllError(state.exclude, venues);
   if (all) return { ok: false, errors: all };
   const parsed = SimulateQuerySchema.safeParse({
     symbol: state.symbol,

@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
-import type { VenueId } from "@/lib/contracts/common";
+import { VENUES, type VenueId } from "@/lib/contracts/common";
 import { QtyParam } from "@/lib/contracts/pretrade";
 import { formatUsdCompact } from "@/lib/format";
 import { useMarketUniverse } from "@/lib/queries/market-status";
@@ -13,7 +13,6 @@ import {
   baseAsset,
   defaultQty,
   orderFormSearch,
-  ORDER_VENUES,
   type FieldErrors,
   type OrderFormState,
 } from "./order-form-state";
@@ -262,7 +261,7 @@ export function OrderForm<T extends OrderFormState>({
 
   function toggleVenue(venue: VenueId) {
     const excluded = value.exclude.includes(venue);
-    const next = excluded ? value.exclude.filter((v) => v !== venue) : ORDER_VENUES.filter((v) => v === venue || value.exclude.includes(v));
+    const next = excluded ? value.exclude.filter((v) => v !== venue) : VENUES.filter((v) => v === venue || value.exclude.includes(v));
     onChange({ qty: liveQty, exclude: next } as Partial<T>);
   }
 

@@ -4,7 +4,7 @@
  * with TWAP pacing becomes a one-node graph body whose node carries `execution.pacing`.
  * Pure (no React), unit-tested in order-ticket-state.test.ts.
  */
-import { VENUES, type VenueId } from "@/lib/contracts/common";
+import { SPOT_VENUES, VENUES, type VenueId } from "@/lib/contracts/common";
 import { GraphOrderBodySchema, SimpleOrderBodySchema, type GraphOrderBody, type SimpleOrderBody } from "@/lib/contracts/orders";
 import { QtyParam, type Side, type Urgency } from "@/lib/contracts/pretrade";
 import type { OrderView } from "@/lib/contracts/orders";
@@ -206,12 +206,13 @@ export function buildOrderBody(order: TicketOrder, clientRequestId: string): Sim
 }
 
 /** Pre-trade forecast parameters: a venue-directed order is forecast on that venue alone. */
-export function ticketForecastParams(order: TicketOrder): ForecastParams {
+/** `venues`: what the running source trades for the symbol; a venue-directed order excludes the rest. */
+export function ticketForecastParams(order: TicketOrder, venues: readonly VenueId[] = SPOT_VENUES): ForecastParams {
   return {
     symbol: order.symbol,
     side: order.side,
     qty: order.qty,
-    excludeVenues: order.venue === null ? [] : VENUES.filter((v) => v !== order.venue),
+    excludeVenues: order.venue === null ? [] : venues.filter((v) => v !== order.venue),
   };
 }
 

@@ -81,7 +81,10 @@ export function OrderTicket({ canTrade }: { canTrade: boolean }) {
   const settled = useDebounced(order, key, CHECK_DEBOUNCE_MS);
   const settledOrder = settled.value;
 
-  const forecastParams = useMemo(() => (settledOrder ? ticketForecastParams(settledOrder) : null), [settledOrder]);
+  const forecastParams = useMemo(
+    () => (settledOrder ? ticketForecastParams(settledOrder, universe.venuesFor(settledOrder.symbol)) : null),
+    [settledOrder, universe],
+  );
   const previewBody = useMemo(() => (settledOrder ? buildSimpleBody(settledOrder) : null), [settledOrder]);
   const forecast = useForecast(order ? forecastParams : null);
   const preview = usePreview(order ? previewBody : null);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useMarketUniverse } from "@/lib/queries/market-status";
 import { useId, useMemo, useState } from "react";
 import { isApiClientError } from "@/lib/queries/api-fetch";
 import { queryKeys } from "@/lib/queries/keys";
@@ -46,6 +47,7 @@ export function SimulateView() {
   const [submitted, setSubmitted] = useState<SimulationParams | null>(null);
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const sim = useSimulation(submitted);
+  const universe = useMarketUniverse();
 
   const setForm = (patch: Partial<SimulateFormState>) => {
     setLocalErrors({});
@@ -53,7 +55,7 @@ export function SimulateView() {
   };
 
   function run(value: SimulateFormState) {
-    const checked = validateSimulation(value);
+    const checked = validateSimulation(value, universe.venuesFor(value.symbol));
     if (!checked.ok) {
       setLocalErrors(friendly(checked.errors));
       return;
@@ -65,7 +67,7 @@ export function SimulateView() {
 
   const rejected = isApiClientError(sim.error) && sim.error.status === 422 ? sim.error : null;
   const errors: FieldErrors = { ...(rejected ? fieldErrorsFrom(rejected.details) : {}), ...localErrors };
-  const current = useMemo(() => validateSimulation(form), [form]);
+  const current = useMemo(() => validateSimulation(form, universe.venuesFor(form.symbol)), [form, universe]);
   const changed = submitted !== null && sim.data !== undefined && (!current.ok || keyOf(current.params) !== keyOf(submitted));
   const running = sim.isFetching;
   const data = sim.data;

@@ -17,6 +17,8 @@ export const VENUES = [
   "binance-coinm",
 ] as const;
 export const VenueIdSchema = z.enum(VENUES);
+/** The seven spot venues every market source carries (the simulated market has only these). */
+export const SPOT_VENUES = VENUES.slice(0, 7) as readonly VenueId[];
 export type VenueId = z.infer<typeof VenueIdSchema>;
 
 /** Symbols are BASE-QUOTE; which ones a deployment serves is the market source's business. */

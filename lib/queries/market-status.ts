@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { DEFAULT_SYMBOLS, VENUES, type VenueId } from "@/lib/contracts/common";
 import { MarketStatusResponseSchema, type MarketStatusResponse } from "@/lib/contracts/market-status";
 import { apiFetch, type ApiClientError } from "./api-fetch";
@@ -29,7 +30,8 @@ export interface MarketUniverse {
  */
 export function useMarketUniverse(): MarketUniverse {
   const status = useMarketStatus();
-  return universeOf(status.data);
+  // Stable while the status data is (react-query keeps structurally equal data identical).
+  return useMemo(() => universeOf(status.data), [status.data]);
 }
 
 export function universeOf(status: MarketStatusResponse | undefined): MarketUniverse {

@@ -1,13 +1,19 @@
 import type { RouteRequest } from "@/server/execution/sandbox-runner";
 import type { ObservationStore } from "@/server/market-data/observation-store";
+import type { SymbolId, VenueId } from "@/server/market-data/types";
 import { routeOrder } from "@/server/router/route-order";
 import type { RoutingDecision } from "@/server/router/routing-decision";
 
 /**
  * The sandbox runner's router: the SOR at the version stored on the order, with the
  * order's venue restriction and exclusions, σ and the tape from the observation store.
+ * `venuesFor` names the venues the running market source carries, so a decision does not
+ * list venues the source never has (the perps on the simulated market) as "no book".
  */
-export function routeParentWith(observations: ObservationStore): (req: RouteRequest) => RoutingDecision {
+export function routeParentWith(
+  observations: ObservationStore,
+  venuesFor?: (symbol: SymbolId) => readonly VenueId[],
+): (req: RouteRequest) => RoutingDecision {
   return ({ parent, qty, books, nowMs, sequence }) =>
     routeOrder({
       parentId: parent.orderId,
@@ -21,7 +27,7 @@ export function routeParentWith(observations: ObservationStore): (req: RouteRequ
       sigmaPerSecond: observations.volatility(parent.symbol).sigmaPerSecond,
       observations,
       excludeVenues: parent.excludeVenues,
-      ...(parent.venue ? { venues: [parent.venue] } : {}),
+      ...(parent.venue ? { venues: [parent.venue] } : venuesFor ? { venues: venuesFor(parent.symbol) } : {}),
       version: parent.routerVersion,
     });
 }

@@ -60,7 +60,7 @@ export async function seedHistory(o: SeedHistoryOptions): Promise<{ orders: numb
     engine: createMatchingEngine({ rng: rng.fork("engine"), fillIdPrefix: `seed${o.seed}-` }),
     source,
     journal,
-    route: routeParentWith(observations),
+    route: routeParentWith(observations, (symbol) => source.venuesFor(symbol)),
   });
   runner.attach();
 

@@ -53,7 +53,7 @@ export async function startSandbox(o: StartSandboxOptions): Promise<Sandbox> {
     source: o.source,
     journal,
     log: (m, e) => o.log.error(m, e),
-    route: routeParentWith(o.observations),
+    route: routeParentWith(o.observations, (symbol) => o.source.venuesFor(symbol)),
   });
   runner.attach();
   await recoverWorkingOrders(o, runner, journal);

@@ -144,6 +144,9 @@ describe("routeOrder: the decision record", () => {
       bybit: "venue_down",
       bitget: "no_book",
       cryptocom: "no_book",
+      // Without a venue list the router weighs every registry venue, perps included.
+      "binance-usdm": "no_book",
+      "binance-coinm": "no_book",
     });
     expect(d.candidates.map((c) => c.venue)).toEqual(["binance", "okx"]);
     const none = routeOrder(input({ symbol: "FOO-USD", books: [] }));
