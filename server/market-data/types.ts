@@ -87,10 +87,11 @@ export interface FeedReport {
     venue: VenueId;
     /** Connection state when the source has one (live); "ok" otherwise. */
     connection?: "ok" | "connecting" | "reconnecting" | "down";
-    messages: number;
-    gaps: number;
+    /** Null where the source does not count it (live: ccxt applies the diffs). */
+    messages: number | null;
+    gaps: number | null;
     resyncs: number;
-    crossed: number;
+    crossed: number | null;
     reconnects: number | null;
     lastError: string | null;
     /** Symbols whose book is withheld until a snapshot repairs a gap or crossed book. */

@@ -18,7 +18,7 @@
 import type { Clock } from "@/server/shared/clock";
 import type { Logger } from "@/server/shared/logger";
 import { DEFAULT_SYMBOLS } from "@/lib/contracts/common";
-import type { BookView, MarketListener, MarketSource, SymbolId, Trade, VenueId } from "../types";
+import type { BookView, FeedReport, MarketListener, MarketSource, SymbolId, Trade, VenueId } from "../types";
 import { classifyVenueState, isServable, type VenuePhase, type VenueState } from "./classify-venue-state";
 import { computeBackoffMs, DEFAULT_BACKOFF, type BackoffParams } from "./compute-backoff";
 import { classifyWatchError, errorMessage, toBookView, toTrade, type RawBook } from "./convert-book";
@@ -344,6 +344,26 @@ export class LiveSource implements MarketSource {
     this.listeners = [...this.listeners, listener];
     return () => {
       this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  /** The port's feed report: connection state, reconnects and resyncs per venue (served by GET /v1/market). */
+  feedReport(): FeedReport {
+    const toConnection = (state: VenueState): NonNullable<FeedReport["venues"][number]["connection"]> =>
+      state === "reconnecting" || state === "down" ? state : state === "idle" || state === "connecting" ? "connecting" : "ok";
+    return {
+      venues: this.status().venues.map((v) => ({
+        venue: v.venue,
+        connection: toConnection(v.state),
+        // ccxt applies the venue's diffs and checks their sequence itself; a gap surfaces as a resync.
+        messages: null,
+        gaps: null,
+        resyncs: v.books.reduce((n, b) => n + b.resyncs, 0),
+        crossed: null,
+        reconnects: v.reconnects,
+        lastError: v.lastError,
+        resyncing: v.books.filter((b) => b.withheld === "resync" || b.withheld === "crossed").map((b) => b.symbol),
+      })),
     };
   }
 

@@ -165,6 +165,7 @@ describe("live source over ccxt against a Binance loopback", () => {
 
     r.lb.dropConnections();
     await waitFor("reconnecting", () => r.venue().state === "reconnecting");
+    expect(r.source.feedReport().venues[0]).toMatchObject({ venue: "binance", connection: "reconnecting" });
     // A book frozen by a lost connection is exact as of its seq: still served, with its age.
     expect(r.source.book("binance", "BTC-USD")?.seq).toBe(before.seq);
     expect(r.venue().lastError).toMatch(/NetworkError|closed/i);
@@ -181,6 +182,7 @@ describe("live source over ccxt against a Binance loopback", () => {
     expect(r.venue().state).toBe("live");
     expect(r.venue().reconnects).toBe(1);
     expect(r.venue().errors).toBeGreaterThanOrEqual(2);
+    expect(r.source.feedReport().venues[0]).toMatchObject({ connection: "ok", reconnects: 1, resyncing: [] });
   });
 
   it("gap: a lost diff makes ccxt resync from a new snapshot; the gapped book is never served", async () => {
@@ -197,6 +199,7 @@ describe("live source over ccxt against a Binance loopback", () => {
     await waitFor("resync", () => r.venue().books[0]?.withheld === "resync");
     expect(r.source.book("binance", "BTC-USD")).toBeUndefined();
     expect(r.venue().books[0]?.resyncs).toBe(1);
+    expect(r.source.feedReport().venues[0]).toMatchObject({ resyncs: 1, resyncing: ["BTC-USD"] });
     expect(r.venue().state).toBe("live"); // the connection itself is fine
 
     await waitFor("new snapshot", () => r.lb.depthRequests.length === 2);
