@@ -11,7 +11,10 @@ export const ReviewResponseSchema = z
   .object({
     order: OrderSchema,
     final: z.boolean(),
-    note: z.string().nullable().describe("set while the order is still working: the figures cover what is known so far"),
+    note: z
+      .string()
+      .nullable()
+      .describe("set while the order is still working (the figures cover what is known so far), or for a final order whose market data came from its stored context or is missing"),
     timeline: z.array(
       z.object({
         at_ns: z.string(),

@@ -2,6 +2,12 @@
  * GET /v1/execution/review/{id}: what an order cost against every benchmark, why each
  * routing decision was made and what the best alternative would have been. A working order
  * is reviewed on what is known so far, and the answer says so.
+ *
+ * Market data: the in-memory history while it still reaches back to the order; after that
+ * (an older or seeded order, or after a restart) the market context stored for it
+ * (capture-market-context.ts), and `note` says so. A final order's answer is cached by
+ * order id and log position once it can no longer change (stored context, or every
+ * markout horizon in memory); only generated_at_ns is refreshed.
  */
 import type { ReviewResponse } from "@/lib/contracts/review";
 import { e8ToQty, e9ToPrice } from "@/lib/units";
@@ -14,13 +20,64 @@ import { msToNs } from "@/server/shared/clock";
 import { analyzeOrder } from "@/server/tca/analyze-order";
 import { collectFills } from "@/server/tca/collect-fills";
 import { midAtOrBefore } from "@/server/tca/mid-at";
+import type { MidSample } from "@/server/market-data/observation-store";
+import type { Trade } from "@/server/market-data/types";
+import type { OrderRecord } from "@/server/store/port";
+import { benchmarkWindow } from "./capture-market-context";
 import { toFillView } from "./fill-view";
 import { toOrderView } from "./order-view";
 import { findDeskOrder } from "./read-orders";
 import { readStoredBody } from "./stored-order-body";
 
+type CachedReview = Omit<ReviewResponse, "generated_at_ns">;
+const CACHE_LIMIT = 1_000;
+// Per store, so two cores in one process (tests) never share answers.
+const caches = new WeakMap<object, Map<string, { seq: number; review: CachedReview }>>();
+
 export async function getReview(core: Core, deskId: string, id: string): Promise<ReviewResponse> {
   const record = await findDeskOrder(core, deskId, id);
+  let cache = caches.get(core.store);
+  if (!cache) caches.set(core.store, (cache = new Map()));
+  const hit = cache.get(record.id);
+  if (hit) {
+    const seq = (await core.store.getOrderTca([record.id])).get(record.id)?.lastSeq;
+    if (seq === hit.seq) {
+      cache.delete(record.id); // most recently used goes last
+      cache.set(record.id, hit);
+      return { ...hit.review, generated_at_ns: msToNs(core.clock.nowMs()).toString() };
+    }
+  }
+  const { review, cacheable, seq } = await buildReview(core, deskId, record);
+  if (cacheable) {
+    cache.set(record.id, { seq, review });
+    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  }
+  return { ...review, generated_at_ns: msToNs(core.clock.nowMs()).toString() };
+}
+
+interface MarketForReview {
+  mids: MidSample[];
+  trades: Pick<Trade, "price" | "qty" | "tsMs">[];
+  tapeVwap?: number | null;
+  stored: boolean;
+}
+
+/** In-memory history when it reaches back to the order; else the stored context of a final order. */
+async function marketFor(core: Core, record: OrderRecord, acceptedAtMs: number, final: boolean, window: { fromMs: number; toMs: number }): Promise<MarketForReview> {
+  const mids = core.market.observations.midSamples(record.symbol);
+  const memoryCovers = mids.length > 0 && mids[0]!.tsMs <= acceptedAtMs;
+  if (!memoryCovers && final) {
+    const ctx = await core.store.getMarketContext(record.id);
+    if (ctx) {
+      const sameWindow = ctx.vwapFromMs === Math.floor(window.fromMs) && ctx.vwapToMs === Math.floor(window.toMs);
+      return { mids: ctx.mids, trades: [], ...(sameWindow ? { tapeVwap: ctx.vwap } : { tapeVwap: null }), stored: true };
+    }
+  }
+  const trades = core.market.source.venuesFor(record.symbol).flatMap((v) => core.market.observations.trades(record.symbol, v, acceptedAtMs - 1_000));
+  return { mids, trades, stored: false };
+}
+
+async function buildReview(core: Core, deskId: string, record: OrderRecord): Promise<{ review: CachedReview; cacheable: boolean; seq: number }> {
   const events = (await core.store.listOrderEvents(record.id)).map((e) => e.event);
   const derived = deriveOrder(events);
   const summary = summarizeOrder(derived.state);
@@ -32,7 +89,8 @@ export async function getReview(core: Core, deskId: string, id: string): Promise
     .sort((a, b) => a.atMs - b.atMs);
   const { fills, firstChildSentAtMs, lastFillAtMs } = collectFills(events);
   const now = core.clock.nowMs();
-  const mids = core.market.observations.midSamples(record.symbol);
+  const market = await marketFor(core, record, summary.acceptedAtMs, final, benchmarkWindow(summary.acceptedAtMs, lastFillAtMs, summary.updatedAtMs));
+  const mids = market.mids;
   const decisionMid = body.forecast?.arrivalMid ?? decisions[0]?.mid ?? undefined;
   if (decisionMid === undefined || decisionMid === null) {
     throw new ApiError("SERVICE_UNAVAILABLE", "No reference price recorded for this order yet; retry shortly", [], { "Retry-After": "1" });
@@ -40,9 +98,6 @@ export async function getReview(core: Core, deskId: string, id: string): Promise
   const endAtMs = final ? (lastFillAtMs ?? summary.updatedAtMs) : now;
   // The mid when the order ended (not today's): what the unfilled part would have cost.
   const finalMid = midAtOrBefore(mids, final ? summary.updatedAtMs : now) ?? decisionMid;
-  const trades = core.market.source
-    .venuesFor(record.symbol)
-    .flatMap((v) => core.market.observations.trades(record.symbol, v, summary.acceptedAtMs - 1_000));
   const analysis = analyzeOrder({
     side: record.side,
     orderedQty: e8ToQty(record.qtyE8),
@@ -52,7 +107,8 @@ export async function getReview(core: Core, deskId: string, id: string): Promise
     fills,
     finalMid,
     mids,
-    trades,
+    trades: market.trades,
+    ...(market.tapeVwap !== undefined ? { tapeVwap: market.tapeVwap } : {}),
     decisions,
     forecast: body.forecast ? { p50Bps: body.forecast.p50Bps, p90Bps: body.forecast.p90Bps } : null,
     endAtMs,
@@ -61,10 +117,17 @@ export async function getReview(core: Core, deskId: string, id: string): Promise
   const bench = (x: { price: number | undefined; costBps: number | undefined }) => ({ price: x.price ?? null, cost_bps: x.costBps ?? null });
   const part = (x: { usd: number; bps: number }) => ({ usd: x.usd, bps: x.bps });
   const s = analysis.shortfall;
-  return {
+  const note = !final
+    ? `Order is ${summary.status.toLowerCase()}: figures cover the fills so far`
+    : market.stored
+      ? "Market data from the context stored for this order (in-memory history no longer covers it)"
+      : mids.length === 0 || mids[0]!.tsMs > summary.acceptedAtMs
+        ? "No market history covers this order: markouts, interval VWAP and TWAP are unavailable"
+        : null;
+  const review: CachedReview = {
     order: toOrderView(record, summary),
     final,
-    note: final ? null : `Order is ${summary.status.toLowerCase()}: figures cover the fills so far`,
+    note,
     timeline: derived.timeline.map((t) => timelineEntry(t.event, t.status)),
     fills: (await core.store.listFills(record.id)).map((f) => toFillView(f, (t) => midAtOrBefore(mids, t) ?? null)),
     benchmarks: { avg_price: b.avgPrice ?? null, decision: bench(b.decision), arrival: bench(b.arrival), interval_vwap: bench(b.intervalVwap), twap: bench(b.twap) },
@@ -100,8 +163,9 @@ export async function getReview(core: Core, deskId: string, id: string): Promise
       .filter((m) => m.tsMs >= summary.acceptedAtMs - 5_000 && m.tsMs <= endAtMs + 5_000)
       .slice(-600)
       .map((m) => ({ at_ns: msToNs(m.tsMs).toString(), mid: m.mid })),
-    generated_at_ns: msToNs(now).toString(),
   };
+  const settled = market.stored || analysis.markouts.every((m) => m.available);
+  return { review, cacheable: final && settled, seq: events.length };
 }
 
 function timelineEntry(e: OrderEvent, status: string): ReviewResponse["timeline"][number] {

@@ -32,6 +32,8 @@ export function createSandboxJournal(
   store: Store,
   log: (msg: string, err?: unknown) => void,
   onCompleted?: (orderId: string, deskId: string) => Promise<void>,
+  /** Any final status (completed, cancelled, rejected, failed), once that event is written. */
+  onFinal?: (orderId: string, deskId: string) => Promise<void>,
 ): SandboxJournal {
   const states = new Map<string, OrderState>();
   const desks = new Map<string, string>();
@@ -84,6 +86,17 @@ export function createSandboxJournal(
         log(`order ${orderId}: could not write ${events.length} event(s)`, err);
       }
     }
+  }
+
+  /** Runs after the batch holding the final event is written, so the log is there to read. */
+  function followUp(orderId: string, failure: string, work: (orderId: string, deskId: string) => Promise<void>): void {
+    const deskId = desks.get(orderId);
+    if (!deskId) return;
+    const run: Promise<void> = writing
+      .then(() => work(orderId, deskId))
+      .catch((err) => log(`order ${orderId}: ${failure}`, err))
+      .finally(() => followUps.delete(run));
+    followUps.add(run);
   }
 
   return {
@@ -167,23 +180,15 @@ export function createSandboxJournal(
       });
     },
     async status(orderId, status, atMs, reason) {
-      if (status === "RUNNING") await append(orderId, { kind: "started", atMs });
-      else if (status === "COMPLETED") {
-        if ((await append(orderId, { kind: "completed", atMs })) && onCompleted) {
-          const deskId = desks.get(orderId);
-          // After the batch holding the completion is written, so the fills are there to read.
-          if (deskId) {
-            const work: Promise<void> = writing
-              .then(() => onCompleted(orderId, deskId))
-              .catch((err) => log(`order ${orderId}: outcome not recorded`, err))
-              .finally(() => followUps.delete(work));
-            followUps.add(work);
-          }
-        }
-      }
-      else if (status === "CANCELLED") await append(orderId, { kind: "cancelled", atMs, reason: reason && isOrderRejectReason(reason) ? reason : null });
-      else if (status === "REJECTED") await append(orderId, { kind: "rejected", atMs, reason: reason && isOrderRejectReason(reason) ? reason : "NO_LIQUIDITY" });
-      else await append(orderId, { kind: "failed", atMs, error: reason ?? "unknown" });
+      let ok: boolean;
+      if (status === "RUNNING") ok = await append(orderId, { kind: "started", atMs });
+      else if (status === "COMPLETED") ok = await append(orderId, { kind: "completed", atMs });
+      else if (status === "CANCELLED") ok = await append(orderId, { kind: "cancelled", atMs, reason: reason && isOrderRejectReason(reason) ? reason : null });
+      else if (status === "REJECTED") ok = await append(orderId, { kind: "rejected", atMs, reason: reason && isOrderRejectReason(reason) ? reason : "NO_LIQUIDITY" });
+      else ok = await append(orderId, { kind: "failed", atMs, error: reason ?? "unknown" });
+      if (!ok || status === "RUNNING") return;
+      if (status === "COMPLETED" && onCompleted) followUp(orderId, "outcome not recorded", onCompleted);
+      if (onFinal) followUp(orderId, "final follow-up failed", onFinal);
     },
   };
 }

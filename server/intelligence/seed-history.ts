@@ -18,6 +18,7 @@ import { createManualClock } from "@/server/shared/clock";
 import { createRng } from "@/server/shared/rng";
 import type { Store } from "@/server/store/port";
 import type { CalibrationRecord } from "./calibration-record";
+import { captureMarketContext } from "./capture-market-context";
 import { parentFromRecord } from "./parent-from-record";
 import { recordForecastOutcome } from "./record-forecast-outcome";
 import { routeParentWith } from "./route-parent";
@@ -110,7 +111,12 @@ export async function seedHistory(o: SeedHistoryOptions): Promise<{ orders: numb
     for (let k = 0; k < 20; k++) step();
     if (parent.final) completed++;
     else runner.requestCancel(record.id, clock.nowMs());
-    if (i % 25 === 24) await runner.flush();
+    if (parent.final) {
+      // The simulated path is in hand now and gone after the next jump: keep it with the
+      // order (its log must be written first), so its review has mids and the tape's VWAP.
+      await runner.flush();
+      await captureMarketContext({ store: o.store, observations, venuesFor: (s) => source.venuesFor(s) }, o.deskId, record.id, clock.nowMs(), "seed");
+    } else if (i % 25 === 24) await runner.flush();
   }
   runner.tick(clock.nowMs() + 100);
   await runner.flush();

@@ -14,6 +14,7 @@ import { createRng, hashLabel } from "@/server/shared/rng";
 import type { Logger } from "@/server/shared/logger";
 import type { Store } from "@/server/store/port";
 import type { CalibrationRecord } from "./calibration-record";
+import { captureMarketContext, CONTEXT_TAIL_MS } from "./capture-market-context";
 import { parentFromRecord } from "./parent-from-record";
 import { recordForecastOutcome } from "./record-forecast-outcome";
 import { routeParentWith } from "./route-parent";
@@ -43,10 +44,24 @@ export async function startSandbox(o: StartSandboxOptions): Promise<Sandbox> {
     // Fill ids must stay unique across restarts: fills are deduplicated by id.
     fillIdPrefix: `f${bootMs.toString(36)}-`,
   });
+  const contextTimers = new Set<NodeJS.Timeout>();
+  const capture = (orderId: string, deskId: string) =>
+    captureMarketContext({ store: o.store, observations: o.observations, venuesFor: (s) => o.source.venuesFor(s) }, deskId, orderId, o.clock.nowMs(), "sandbox");
   const journal = createSandboxJournal(
     o.store,
     (m, e) => o.log.error(m, e),
     (orderId, deskId) => recordForecastOutcome(o.store, o.calibration, deskId, orderId),
+    // The market context is kept at once (the tape still holds the order's prints) and
+    // again when the 300 s markout horizon has passed, while the mids are still in memory.
+    async (orderId, deskId) => {
+      await capture(orderId, deskId);
+      const timer = setTimeout(() => {
+        contextTimers.delete(timer);
+        capture(orderId, deskId).catch((err) => o.log.error(`order ${orderId}: market context not kept`, err));
+      }, CONTEXT_TAIL_MS + 1_000);
+      timer.unref();
+      contextTimers.add(timer);
+    },
   );
   const runner = new SandboxRunner({
     engine,
@@ -63,6 +78,8 @@ export async function startSandbox(o: StartSandboxOptions): Promise<Sandbox> {
     journal,
     stop() {
       clearInterval(timer);
+      for (const t of contextTimers) clearTimeout(t);
+      contextTimers.clear();
       runner.stop();
     },
   };

@@ -34,7 +34,7 @@ const routerOf = (v: string): string | null => (v === "none" ? null : v);
 const RECORD_COLUMNS = [
   "o.order_id", "o.node_order_id", "o.symbol", "o.side", "o.router_version", "o.created_at_ms", "o.status", "o.reject_reason", "o.accepted_at_ms",
   "o.updated_at_ms", "o.filled", "o.avg_price", "o.fees", "o.qty_f", "o.filled_f", "o.notional_usd", "o.fees_usd", "o.fills", "o.arrival_mid",
-  "o.forecast_p50_bps", "o.forecast_p90_bps", "o.realized_bps",
+  "o.forecast_p50_bps", "o.forecast_p90_bps", "o.realized_bps", "o.last_seq",
 ] as const;
 
 type RecordRow = Pick<Selectable<OrderTcaTable>, (typeof RECORD_COLUMNS)[number] extends `o.${infer C}` ? C & keyof OrderTcaTable : never>;
@@ -64,6 +64,7 @@ function toRecord(r: RecordRow): OrderTcaRecord {
     forecastP50Bps: r.forecast_p50_bps,
     forecastP90Bps: r.forecast_p90_bps,
     realizedBps: r.realized_bps,
+    lastSeq: r.last_seq,
   };
 }
 

@@ -66,6 +66,8 @@ export interface OrderTcaRecord {
   forecastP50Bps: number | null;
   forecastP90Bps: number | null;
   realizedBps: number | null;
+  /** The log position this row reflects: a cheap "has the order moved on" check. */
+  lastSeq: number;
 }
 
 export interface CalibrationOutcomeRecord {

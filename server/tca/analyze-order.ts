@@ -35,6 +35,8 @@ export interface AnalyzeOrderInputs {
   finalMid: number;
   mids: readonly MidSample[];
   trades: readonly Pick<Trade, "price" | "qty" | "tsMs">[];
+  /** Interval VWAP computed earlier over exactly [decisionAtMs, endAtMs]; replaces `trades` (benchmarks.ts). */
+  tapeVwap?: number | null;
   decisions: readonly RoutingDecision[];
   forecast?: CostForecast | null;
   /** Extra fees in USD not carried on the fills (default 0). */
@@ -81,6 +83,7 @@ export function analyzeOrder(input: AnalyzeOrderInputs): OrderAnalysis {
     arrivalMid: arrival,
     mids: input.mids,
     trades: input.trades,
+    ...(input.tapeVwap !== undefined ? { tapeVwap: input.tapeVwap } : {}),
     fromMs: input.decisionAtMs,
     toMs,
   });

@@ -66,3 +66,12 @@ describe("computeBenchmarks", () => {
     expect(b.twap.price).toBeUndefined();
   });
 });
+
+describe("interval VWAP from a stored tape figure", () => {
+  it("uses the given VWAP instead of the trades, and null as no prints", () => {
+    const base = { side: "buy" as const, avgPrice: 101, decisionMid: 100, arrivalMid: 100, mids: [], trades: [{ price: 90, qty: 1, tsMs: 5 }], fromMs: 0, toMs: 10 };
+    expect(computeBenchmarks(base).intervalVwap.price).toBe(90);
+    expect(computeBenchmarks({ ...base, tapeVwap: 100 }).intervalVwap).toEqual({ price: 100, costBps: 100 });
+    expect(computeBenchmarks({ ...base, tapeVwap: null }).intervalVwap.price).toBeUndefined();
+  });
+});

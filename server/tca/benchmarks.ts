@@ -84,6 +84,11 @@ export interface BenchmarkInputs {
   arrivalMid: number | undefined;
   mids: readonly MidSample[];
   trades: readonly Pick<Trade, "price" | "qty" | "tsMs">[];
+  /**
+   * The tape's VWAP over exactly [fromMs, toMs] when it was computed earlier (a stored
+   * market context outlives the tape): used instead of `trades`; null = no prints.
+   */
+  tapeVwap?: number | null;
   /** The order's life: decision (or first send) to last fill. */
   fromMs: number;
   toMs: number;
@@ -103,7 +108,7 @@ export function computeBenchmarks(input: BenchmarkInputs): Benchmarks {
     toMs: input.toMs,
     decision: bench(input.decisionMid),
     arrival: bench(input.arrivalMid),
-    intervalVwap: bench(intervalVwap(input.trades, input.fromMs, input.toMs)),
+    intervalVwap: bench(input.tapeVwap !== undefined ? (input.tapeVwap ?? undefined) : intervalVwap(input.trades, input.fromMs, input.toMs)),
     twap: bench(twapOfMids(input.mids, input.fromMs, input.toMs)),
   };
 }
