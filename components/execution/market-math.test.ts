@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DepthResponse, Quote } from "@/lib/contracts/market";
-import { depthBars, depthIsEmpty, depthVenues, imbalance, quoteDecimals, venueRows, venueSpreadBps } from "./market-math";
+import { crossKind, depthBars, depthIsEmpty, depthVenues, imbalance, quoteDecimals, venueRows, venueSpreadBps } from "./market-math";
 
 const quote: Quote = {
   symbol: "BTC-USD",
@@ -88,5 +88,20 @@ describe("quoteDecimals", () => {
     expect(quoteDecimals(quote)).toBe(2);
     const fine: Quote = { ...quote, venues: { ...quote.venues, okx: { ...quote.venues.okx!, bid: 99.9512 } } };
     expect(quoteDecimals(fine)).toBe(4);
+  });
+});
+
+describe("crossKind", () => {
+  const crossedQuote = (bidVenue: Quote["nbbo"]["bid_venue"], askVenue: Quote["nbbo"]["ask_venue"]): Quote => ({
+    ...quote,
+    nbbo: { ...quote.nbbo, bid: 61_830, ask: 61_809.6, bid_venue: bidVenue, ask_venue: askVenue, crossed: true },
+  });
+  const perps = new Set(["binance-usdm", "binance-coinm"] as const);
+
+  it("calls a spot/perp cross the basis and a spot/spot cross a crossed market", () => {
+    expect(crossKind(crossedQuote("binance", "binance-usdm"), perps)).toBe("basis");
+    expect(crossKind(crossedQuote("binance", "okx"), perps)).toBe("crossed");
+    expect(crossKind(crossedQuote("binance-usdm", "binance-coinm"), perps)).toBe("crossed");
+    expect(crossKind(quote, perps)).toBe(quote.nbbo.crossed ? "crossed" : "none");
   });
 });

@@ -105,3 +105,12 @@ export function imbalance(bid: number, ask: number): number | null {
 export function depthIsEmpty(depth: DepthResponse): boolean {
   return depth.consolidated.bands.every((b) => b.bid_notional_usd === 0 && b.ask_notional_usd === 0);
 }
+
+/**
+ * Why the NBBO is crossed, if it is: a perpetual's price differs from spot by the basis,
+ * so a cross between a spot and a perp venue is expected, not a locked market or a defect.
+ */
+export function crossKind(quote: Quote, perpVenues: ReadonlySet<VenueId>): "none" | "basis" | "crossed" {
+  if (!quote.nbbo.crossed) return "none";
+  return perpVenues.has(quote.nbbo.bid_venue) !== perpVenues.has(quote.nbbo.ask_venue) ? "basis" : "crossed";
+}

@@ -77,7 +77,7 @@ export function MarketsView() {
             </EmptyState>
           </Panel>
         ) : (
-          <NbboStrip symbols={SYMBOLS} quotes={quotes.data.quotes} selected={symbol} onSelect={select} />
+          <NbboStrip symbols={SYMBOLS} quotes={quotes.data.quotes} selected={symbol} onSelect={select} perpVenues={universe.perpVenues} />
         )
       ) : loading ? (
         <NbboStripSkeleton count={SYMBOLS.length} />
@@ -89,7 +89,7 @@ export function MarketsView() {
             Object.keys(selected.venues).length === 0 ? (
               <EmptyState title={`No venue is quoting ${symbol}`} />
             ) : (
-              <VenueQuotesTable quote={selected} />
+              <VenueQuotesTable quote={selected} perpVenues={universe.perpVenues} />
             )
           ) : loading ? (
             <SkeletonRows rows={7} cols={8} label="Loading venue quotes" />

@@ -1,10 +1,11 @@
 "use client";
 
+import type { VenueId } from "@/lib/contracts/common";
 import type { Quote } from "@/lib/contracts/market";
 import { formatBps, formatPrice } from "@/lib/format";
 import { cx } from "@/components/ui/cx";
 import { Skeleton } from "@/components/ui/skeleton";
-import { quoteDecimals } from "./market-math";
+import { crossKind, quoteDecimals } from "./market-math";
 
 /** One card per symbol: mid, NBBO bid/ask with the venues setting them, spread. Click to focus. */
 export function NbboStrip({
@@ -12,23 +13,39 @@ export function NbboStrip({
   quotes,
   selected,
   onSelect,
+  perpVenues = new Set(),
 }: {
   symbols: readonly string[];
   quotes: readonly Quote[];
   selected: string;
   onSelect: (symbol: string) => void;
+  /** Perpetual venues of the running source: a spot/perp cross is basis, not a crossed market. */
+  perpVenues?: ReadonlySet<VenueId>;
 }) {
   return (
     <div className="grid grid-cols-5 gap-2" data-testid="nbbo-strip">
       {symbols.map((symbol) => {
         const q = quotes.find((x) => x.symbol === symbol);
-        return <NbboCard key={symbol} symbol={symbol} quote={q} selected={symbol === selected} onSelect={() => onSelect(symbol)} />;
+        return <NbboCard key={symbol} symbol={symbol} quote={q} selected={symbol === selected} onSelect={() => onSelect(symbol)} perpVenues={perpVenues} />;
       })}
     </div>
   );
 }
 
-function NbboCard({ symbol, quote, selected, onSelect }: { symbol: string; quote: Quote | undefined; selected: boolean; onSelect: () => void }) {
+function NbboCard({
+  symbol,
+  quote,
+  selected,
+  onSelect,
+  perpVenues,
+}: {
+  symbol: string;
+  quote: Quote | undefined;
+  selected: boolean;
+  onSelect: () => void;
+  perpVenues: ReadonlySet<VenueId>;
+}) {
+  const cross = quote ? crossKind(quote, perpVenues) : "none";
   const venues = quote ? Object.values(quote.venues) : [];
   const live = venues.filter((v) => v && !v.stale && v.status !== "down").length;
   const d = quote ? quoteDecimals(quote) : 2;
@@ -47,9 +64,18 @@ function NbboCard({ symbol, quote, selected, onSelect }: { symbol: string; quote
         <span className="text-xs font-semibold tracking-wide text-slate-800">{symbol}</span>
         {quote && (
           <span className="flex items-center gap-1">
-            {quote.nbbo.crossed && (
+            {cross === "crossed" && (
               <span className="rounded bg-amber-100 px-1 text-[10px] font-semibold text-amber-800" title="Best bid ≥ best ask across venues" data-testid="nbbo-crossed">
                 CROSSED
+              </span>
+            )}
+            {cross === "basis" && (
+              <span
+                className="rounded bg-sky-100 px-1 text-[10px] font-semibold text-sky-800"
+                title="Best bid ≥ best ask, between a spot and a perpetual market: that is the perp's basis, not an arbitrage"
+                data-testid="nbbo-basis"
+              >
+                BASIS
               </span>
             )}
             <span className={cx("num text-[11px]", quote.nbbo.crossed ? "font-medium text-amber-700" : "text-slate-500")} title="NBBO spread">

@@ -1,10 +1,11 @@
 "use client";
 
+import type { VenueId } from "@/lib/contracts/common";
 import type { Quote } from "@/lib/contracts/market";
 import { formatAge, formatBps, formatPrice, formatQty } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
-import { quoteDecimals, venueRows, type VenueQuote } from "./market-math";
+import { crossKind, quoteDecimals, venueRows, type VenueQuote } from "./market-math";
 
 const TH = "whitespace-nowrap px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
 const TD = "whitespace-nowrap px-2 py-1.5";
@@ -13,7 +14,8 @@ const TD = "whitespace-nowrap px-2 py-1.5";
  * Each venue's top of book for one symbol. Cells at the NBBO are highlighted; stale or
  * down venues are flagged (they are excluded from the NBBO by the server).
  */
-export function VenueQuotesTable({ quote }: { quote: Quote }) {
+export function VenueQuotesTable({ quote, perpVenues = new Set() }: { quote: Quote; perpVenues?: ReadonlySet<VenueId> }) {
+  const cross = crossKind(quote, perpVenues);
   const rows = venueRows(quote);
   const d = quoteDecimals(quote);
   return (
@@ -77,9 +79,14 @@ export function VenueQuotesTable({ quote }: { quote: Quote }) {
         <tr data-testid="quote-row-nbbo">
           <td className={cx(TD, "text-slate-800")}>
             NBBO
-            {quote.nbbo.crossed && (
+            {cross === "crossed" && (
               <Badge tone="amber" title="Best bid ≥ best ask across venues (locked or crossed market)" className="ml-1.5">
                 crossed
+              </Badge>
+            )}
+            {cross === "basis" && (
+              <Badge tone="blue" title="Best bid ≥ best ask between a spot and a perpetual market: the perp's basis, not an arbitrage" className="ml-1.5">
+                spot/perp basis
               </Badge>
             )}
           </td>

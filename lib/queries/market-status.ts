@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { DEFAULT_SYMBOLS, VENUES, type VenueId } from "@/lib/contracts/common";
+import { DEFAULT_SYMBOLS, SPOT_VENUES, type VenueId } from "@/lib/contracts/common";
 import { MarketStatusResponseSchema, type MarketStatusResponse } from "@/lib/contracts/market-status";
 import { apiFetch, type ApiClientError } from "./api-fetch";
 import { queryKeys } from "./keys";
@@ -22,6 +22,8 @@ export interface MarketUniverse {
   known: boolean;
   symbols: readonly string[];
   venuesFor(symbol: string): readonly VenueId[];
+  /** Perpetual-swap venues (their prices differ from spot by the basis). */
+  perpVenues: ReadonlySet<VenueId>;
 }
 
 /**
@@ -35,7 +37,7 @@ export function useMarketUniverse(): MarketUniverse {
 }
 
 export function universeOf(status: MarketStatusResponse | undefined): MarketUniverse {
-  if (!status) return { known: false, symbols: DEFAULT_SYMBOLS, venuesFor: () => VENUES };
+  if (!status) return { known: false, symbols: DEFAULT_SYMBOLS, venuesFor: () => SPOT_VENUES, perpVenues: new Set() };
   const bySymbol = new Map<string, VenueId[]>();
   for (const v of status.venues) {
     for (const b of v.books) bySymbol.set(b.symbol, [...(bySymbol.get(b.symbol) ?? []), v.venue]);
@@ -46,5 +48,6 @@ export function universeOf(status: MarketStatusResponse | undefined): MarketUniv
     symbols: status.symbols,
     // Books are listed for running symbols only; a symbol not yet started lists every venue of the source.
     venuesFor: (symbol) => bySymbol.get(symbol) ?? allVenues,
+    perpVenues: new Set(status.venues.filter((v) => v.market_type === "perp").map((v) => v.venue)),
   };
 }
