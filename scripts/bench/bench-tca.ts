@@ -10,7 +10,10 @@ import { join } from "node:path";
 import { issueApiKey } from "@/server/auth/issue-api-key";
 import type { Principal } from "@/server/auth/principal";
 import type { Core } from "@/server/core";
+import { getReview } from "@/server/intelligence/get-review";
 import { getSummary } from "@/server/intelligence/get-summary";
+import { createObservationStore } from "@/server/market-data/observation-store";
+import { createSimulatedSource } from "@/server/market-data/simulated-source";
 import { summaryCsv } from "@/server/intelligence/summary-csv";
 import { createManualClock } from "@/server/shared/clock";
 import type { Store } from "@/server/store/port";
@@ -64,6 +67,29 @@ export async function benchTca(): Promise<Record<string, number>> {
     for (let i = 0; i < 5; i++) venue.push(await timeMs(() => getSummary(core, lead, { ...week, venue: "binance" })));
     const csvMs = await timeMs(async () => (await summaryCsv(core, lead, week)).text());
 
+    // Review of the sampled orders (real routing decisions and stored market contexts) by a
+    // server whose market memory starts now, as after a restart: each first call computes,
+    // later calls of a final order are answered from the cache (order id + log position).
+    const market = { source: createSimulatedSource({ clock, seed: 1, scheduler: { setInterval: () => 0, clearInterval: () => {} } }), observations: createObservationStore({ clock }) };
+    const reviewCore = { store, clock, market } as unknown as Core;
+    const reviewIds = seeded.sampleIds.slice(0, 40);
+    const first: number[] = [];
+    let stored = 0;
+    let audited = 0;
+    for (const id of reviewIds) {
+      first.push(
+        await timeMs(async () => {
+          const review = await getReview(reviewCore, desk.id, id);
+          if (review.note?.includes("context stored")) stored++;
+          if (review.decision_audit.length > 0) audited++;
+        }),
+      );
+    }
+    const warmReview: number[] = [];
+    for (let round = 0; round < 5; round++) for (const id of reviewIds) warmReview.push(await timeMs(() => getReview(reviewCore, desk.id, id)));
+    const f = summarize(first);
+    const r = summarize(warmReview);
+
     console.log("\nPost-trade at scale (service path, SQLite in a temp dir)");
     console.log(
       `  seeding: ${SAMPLE} orders executed by the real engine in ${fmt(seeded.sampleSeconds, 1)} s, replicated to ${seeded.orders.toLocaleString("en-US")} ` +
@@ -73,6 +99,9 @@ export async function benchTca(): Promise<Record<string, number>> {
     console.log(`    cold (new connection) ${fmt(coldMs)} ms ${verdict(coldMs, SUMMARY_TARGET_MS)}`);
     console.log(`    warm p50 ${fmt(w.p50)} ms, p99 ${fmt(w.p99)} ms over ${w.n} runs ${verdict(w.p99, SUMMARY_TARGET_MS)}`);
     console.log(`    venue-filtered (per-order rows, no target) p50 ${fmt(summarize(venue).p50)} ms; CSV export of all rows ${fmt(csvMs)} ms`);
+    console.log(`  review of ${reviewIds.length} sampled orders (${stored} on their stored market context, ${audited} with routing decisions audited):`);
+    console.log(`    first call (computed) p50 ${fmt(f.p50)} ms, p99 ${fmt(f.p99)} ms, max ${fmt(f.max)} ms`);
+    console.log(`    warm p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms over ${r.n} calls ${verdict(r.p99, REVIEW_TARGET_MS)}`);
     return {
       tca_orders: answer.totals.orders,
       summary_cold_ms: coldMs,
@@ -80,6 +109,10 @@ export async function benchTca(): Promise<Record<string, number>> {
       summary_warm_p99_ms: w.p99,
       summary_venue_filtered_p50_ms: summarize(venue).p50,
       summary_csv_ms: csvMs,
+      review_first_p50_ms: f.p50,
+      review_first_p99_ms: f.p99,
+      review_warm_p50_ms: r.p50,
+      review_warm_p99_ms: r.p99,
       seed_sample_s: seeded.sampleSeconds,
       seed_replicate_s: seeded.replicateSeconds,
     };

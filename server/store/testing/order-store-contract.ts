@@ -262,6 +262,48 @@ export function describeOrderStoreContract(ctx: OrderContractContext): void {
       await expect(store.appendOrderEvents("ord_missing", [{ kind: "started", atMs: T0 }])).rejects.toThrow(/no order/);
     });
 
+    it("keeps the TCA roll-up in step with the log: per order, per day, per venue, latencies; a rebuild gives the same", async () => {
+      const body = JSON.stringify({ request: {}, forecast: { arrivalMid: 65_000, p50Bps: 1, p90Bps: 3 } });
+      const o = await create(order(alpha, { bodyJson: body, routerVersion: "v2" }));
+      await store.appendOrderEvents(o.id, [{ kind: "started", atMs: T0 + 10 }, childSentEvent("c1", E8, T0 + 10), childSentEvent("c2", E8, T0 + 11, "okx")]);
+      await store.appendOrderEvents(o.id, [{ kind: "child_acked", atMs: T0 + 17.9, childId: "c1" }, { kind: "child_rejected", atMs: T0 + 13, childId: "c2", reason: "EXCHANGE_REJECT" }]);
+      const f1 = fillEvent("f1", "c1", E8, T0 + 20);
+      await store.appendOrderEvents(o.id, [f1, f1, { kind: "completed", atMs: T0 + 30 }]);
+      const realized = ((0.123456789 + 0.001234567) / 65_000) * 1e4;
+      const day = new Date(T0).toISOString().slice(0, 10);
+      const scope = { deskId: alpha.deskId, fromDay: day, toDay: day };
+
+      const check = async () => {
+        const row = (await store.getOrderTca([o.id])).get(o.id)!;
+        expect(row).toMatchObject({ status: "COMPLETED", filledE8: E8, fills: 1, lastSeq: 9, routerVersion: "v2", arrivalMid: 65_000, forecastP90Bps: 3, updatedAtMs: T0 + 30 });
+        expect(row.realizedBps).toBeCloseTo(realized, 12);
+        expect(await store.listTcaGroups(scope)).toEqual([
+          expect.objectContaining({ day, symbol: "BTC-USD", routerVersion: "v2", orders: 1, completed: 1, fills: 1, qty: 2, filled: 1, calibN: 1, calibWithin: 1 }),
+        ]);
+        const venues = await store.listTcaVenues(scope);
+        expect(venues.map((v) => [v.venue, v.sent, v.fills, v.rejected, v.filledQty])).toEqual([["binance", 1, 1, 0, 1], ["okx", 1, 0, 1, 0]]);
+        expect(venues[0]!.costW / venues[0]!.costN).toBeCloseTo(realized, 12);
+        // Stored times are whole ms: sent at T0+10, acked at T0+17.9 → 17, so 7 ms.
+        expect(await store.listTcaLatencies(scope)).toEqual([{ venue: "binance", latencyMs: 7, n: 1 }]);
+        expect(await store.listRealizedCosts(scope)).toHaveLength(1);
+        expect((await store.listTcaGroups({ ...scope, venue: "okx" }))[0]).toMatchObject({ orders: 1, fills: 1 });
+        expect(await store.listTcaGroups({ ...scope, venue: "kraken" })).toEqual([]);
+        expect(await store.listTcaGroups({ ...scope, deskId: beta.deskId })).toEqual([]);
+        expect(await store.listTcaLatencies({ ...scope, venue: "okx" })).toEqual([{ venue: "binance", latencyMs: 7, n: 1 }]);
+        expect((await store.listOrderTca(scope)).map((r) => r.nodeOrderId)).toEqual([o.nodeOrderId]);
+        expect(await store.listCalibrationOutcomes(T0 - 1, 10)).toEqual([{ symbol: "BTC-USD", createdAtMs: T0, forecastP50Bps: 1, forecastP90Bps: 3, realizedBps: row.realizedBps }]);
+      };
+      await check();
+      expect(await store.rebuildTca()).toBeGreaterThanOrEqual(1);
+      await check();
+
+      const context = { orderId: o.id, mids: [{ tsMs: T0, mid: 65_000.5 }], vwap: 65_001.25, tapeQty: 3.5, vwapFromMs: T0, vwapToMs: T0 + 20, source: "test", recordedAtMs: T0 + 400 };
+      await store.putMarketContext(context);
+      await store.putMarketContext({ ...context, mids: [...context.mids, { tsMs: T0 + 1000, mid: 65_002 }] });
+      expect(await store.getMarketContext(o.id)).toEqual({ ...context, mids: [...context.mids, { tsMs: T0 + 1000, mid: 65_002 }] });
+      expect(await store.getMarketContext("ord_missing")).toBeUndefined();
+    });
+
     it("a stale expectedSeq is an OrderSeqConflictError and appends nothing", async () => {
       const o = await create(order(alpha));
       const other = ctx.open();
