@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { issueApiKey } from "@/server/auth/issue-api-key";
+import { deriveOrder } from "@/server/execution/order-states";
+import { buildOrder, E8 } from "@/server/store/testing/order-fixtures";
+import { openTempSqliteStore } from "@/server/store/testing/open-temp-sqlite-store";
+import { createSandboxJournal } from "./sandbox-journal";
+
+const T0 = 1_760_000_000_000;
+
+describe("sandbox journal follow-ups", () => {
+  it("runs onCompleted and onFinal once the final event is written, and onFinal for a cancel too", async () => {
+    const { store, dispose } = await openTempSqliteStore();
+    try {
+      const desk = await store.createDesk({ name: "j" });
+      const { record: key } = await issueApiKey(store, { deskId: desk.id, role: "trader", sandbox: true, label: "t" });
+      const seen: string[] = [];
+      const journal = createSandboxJournal(
+        store,
+        (m, e) => {
+          throw new Error(`${m}: ${String(e)}`);
+        },
+        async (id) => void seen.push(`completed ${id}`),
+        async (id) => {
+          // The log must already hold the final event when this runs.
+          const status = deriveOrder((await store.listOrderEvents(id)).map((e) => e.event)).status;
+          seen.push(`final ${id} ${status}`);
+        },
+      );
+      const a = await store.createOrder(buildOrder(desk.id, key.id, { id: "ord_a", createdAtMs: T0 }), [{ kind: "accepted", atMs: T0, qtyE8: 2n * E8 }]);
+      const b = await store.createOrder(buildOrder(desk.id, key.id, { id: "ord_b", createdAtMs: T0 }), [{ kind: "accepted", atMs: T0, qtyE8: 2n * E8 }]);
+      for (const o of [a, b]) journal.track(o.id, deriveOrder(await store.listOrderEvents(o.id).then((l) => l.map((e) => e.event))).state, desk.id);
+
+      await journal.status(a.id, "RUNNING", T0 + 1);
+      await journal.event(a.id, "child_sent", { child_id: "c1", venue: "binance", qty: 2, limit_price: null, decision_id: null }, T0 + 2);
+      await journal.fill(a.id, { fillId: "f1", childId: "c1", venue: "binance", qty: 2, price: 65_000, feeUsd: 1, liquidity: "taker", atMs: T0 + 3, closesChild: true });
+      await journal.status(a.id, "COMPLETED", T0 + 4);
+      await journal.status(b.id, "RUNNING", T0 + 1);
+      await journal.status(b.id, "CANCELLED", T0 + 5);
+      await journal.flush();
+      expect(seen.sort()).toEqual(["completed ord_a", "final ord_a COMPLETED", "final ord_b CANCELLED"]);
+    } finally {
+      await dispose();
+    }
+  });
+});
