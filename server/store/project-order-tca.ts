@@ -201,7 +201,16 @@ export async function deltaForAppend(trx: Db, orderId: string, lastSeq: number, 
   return delta;
 }
 
-/** Writes a delta: per-order rows replaced, day rows incremented (upsert). */
+/** Map values in key order. */
+function sorted<T>(m: ReadonlyMap<string, T>): T[] {
+  return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+}
+
+/**
+ * Writes a delta: per-order rows replaced, day rows incremented (upsert). Shared rows are
+ * written in key order, so two transactions touching the same day rows (PostgreSQL row
+ * locks) take them in the same order and cannot deadlock.
+ */
 export async function applyTcaDelta(trx: Db, delta: TcaDelta): Promise<void> {
   for (const rows of chunks(delta.rows, 200)) {
     await trx
@@ -210,7 +219,7 @@ export async function applyTcaDelta(trx: Db, delta: TcaDelta): Promise<void> {
       .onConflict((oc) => oc.column("order_id").doUpdateSet(({ ref }) => fromExcluded(ref, rows[0]!, ["order_id"])))
       .execute();
   }
-  for (const days of chunks([...delta.days.values()], 500)) {
+  for (const days of chunks(sorted(delta.days), 500)) {
     const values = days.map(({ id, sums }) => ({
       desk_id: id.deskId, day: id.day, symbol: id.symbol, key_id: id.keyId, router_version: id.routerVersion,
       orders: sums.orders, completed: sums.completed, fills: sums.fills, qty: sums.qty, filled: sums.filled, notional_usd: sums.notional,
@@ -230,14 +239,14 @@ export async function applyTcaDelta(trx: Db, delta: TcaDelta): Promise<void> {
   const venueValues = (s: VenueSums) => ({
     sent: s.sent, sent_qty: s.sentQty, filled_qty: s.filledQty, fills: s.fills, notional_usd: s.notional, rejected: s.rejected, cost_w: s.costW, cost_n: s.costN,
   });
-  for (const part of chunks([...delta.orderVenues.values()], 500)) {
+  for (const part of chunks(sorted(delta.orderVenues), 500)) {
     await trx
       .insertInto("order_venue_tca")
       .values(part.map((v) => ({ order_id: v.orderId, venue: v.venue, ...venueValues(v.sums) })))
       .onConflict((oc) => oc.columns(["order_id", "venue"]).doUpdateSet((eb) => incrementBy(eb, "order_venue_tca", venueCols)))
       .execute();
   }
-  for (const part of chunks([...delta.venueDays.values()], 500)) {
+  for (const part of chunks(sorted(delta.venueDays), 500)) {
     await trx
       .insertInto("tca_venue_day")
       .values(part.map((v) => ({ desk_id: v.id.deskId, day: v.id.day, symbol: v.id.symbol, key_id: v.id.keyId, venue: v.venue, ...venueValues(v.sums) })))
@@ -251,7 +260,7 @@ export async function applyTcaDelta(trx: Db, delta: TcaDelta): Promise<void> {
       .onConflict((oc) => oc.columns(["order_id", "child_id"]).doNothing())
       .execute();
   }
-  for (const part of chunks([...delta.latencyDays.values()], 1000)) {
+  for (const part of chunks(sorted(delta.latencyDays), 1000)) {
     await trx
       .insertInto("tca_latency_day")
       .values(part.map((l) => ({ desk_id: l.id.deskId, day: l.id.day, symbol: l.id.symbol, key_id: l.id.keyId, venue: l.venue, latency_ms: l.latencyMs, n: l.n })))
