@@ -90,7 +90,7 @@ export class KyselyOrderStore implements OrderStore {
     );
     const eventRows = [...logs].flatMap(([orderId, log]) => log.map((event, i) => toEventRow(orderId, i + 1, event)));
     const fills = [...logs].flatMap(([orderId, log]) => log.filter(isFill).map((f) => fillOfEvent(orderId, f)));
-    const tca = deltaForNewOrders(rowLevels.flat(), logs);
+    const tca = await deltaForNewOrders(rowLevels.flat(), logs);
 
     await translateConflict("order (client key or node_order_id)", () =>
       this.db.transaction().execute(async (trx) => {

@@ -48,7 +48,8 @@ import { runMigrations } from "./run-migrations";
 import { isUniqueViolation } from "./unique-violation";
 
 export const DEFAULT_DESK_QPS = 20;
-const TCA_BACKFILL_META = "tca_rollup_backfilled";
+/** Bumped when a migration reshapes the derived roll-up tables (0004: touched-venue key). */
+const TCA_BACKFILL_META = "tca_rollup_backfilled_v2";
 
 export interface KyselyStoreOptions {
   db: Kysely<Database>;

@@ -1,9 +1,8 @@
 /**
- * TcaStore over Kysely, both dialects. The summary's fast path reads the day roll-ups
- * (a few hundred rows for a year of one desk) plus one covering-index scan for the
- * realized costs its exact percentiles need. A venue filter ("orders that touched X")
- * cannot be answered from day sums, so it aggregates the per-order rows instead: the same
- * GROUP BYs, over order_tca joined with the orders that touched the venue.
+ * TcaStore over Kysely, both dialects. The summary reads the day roll-ups (a few hundred
+ * rows for a year of one desk; touched = "" for all orders, a venue id for the orders that
+ * touched it) plus one covering-index scan for the realized costs its exact percentiles
+ * need (with a venue filter, limited to the orders in order_venue_tca for that venue).
  */
 import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
 import type { SymbolId, VenueId } from "@/lib/contracts/common";
@@ -93,8 +92,10 @@ export class KyselyTcaStore implements TcaStore {
     // Unqualified: each query reads one day table, and all three share these key columns.
     return <T extends { desk_id: string; day: string; symbol: string; key_id: string }, A extends string>(eb: ExpressionBuilder<Record<A, T>, A>) => {
       const c = eb as unknown as ExpressionBuilder<{ d: { desk_id: string; day: string; symbol: string; key_id: string } }, "d">;
+      const t = c as unknown as ExpressionBuilder<{ d: { touched: string } }, "d">;
       return c.and([
         c("desk_id", "=", scope.deskId),
+        t("touched", "=", scope.venue ?? ""),
         c("day", ">=", scope.fromDay),
         c("day", "<=", scope.toDay),
         ...(scope.symbol ? [c("symbol", "=", scope.symbol)] : []),
@@ -105,48 +106,24 @@ export class KyselyTcaStore implements TcaStore {
 
   async listTcaGroups(scope: TcaScope): Promise<TcaGroupRow[]> {
     type Sums = { day: string; symbol: string; router_version: string; orders: unknown; completed: unknown; fills: unknown; qty: unknown; filled: unknown; notional: unknown; cost_notional: unknown; cost_w: unknown; calib_n: unknown; calib_within: unknown };
-    let rows: Sums[];
-    if (scope.venue) {
-      rows = await this.ordersInScope(scope)
-        .select(["o.day", "o.symbol", "o.router_version"])
-        .select((eb) => {
-          const costed = eb("o.realized_bps", "is not", null);
-          const calibrated = eb.and([costed, eb("o.forecast_p90_bps", "is not", null)]);
-          return [
-            eb.fn.countAll().as("orders"),
-            eb.fn.sum(eb.case().when("o.status", "=", "COMPLETED").then(1).else(0).end()).as("completed"),
-            eb.fn.sum("o.fills").as("fills"),
-            eb.fn.sum("o.qty_f").as("qty"),
-            eb.fn.sum("o.filled_f").as("filled"),
-            eb.fn.sum("o.notional_usd").as("notional"),
-            eb.fn.sum(eb.case().when(costed).then(eb.ref("o.notional_usd")).else(0).end()).as("cost_notional"),
-            eb.fn.sum(eb.case().when(costed).then(eb("o.realized_bps", "*", eb.ref("o.notional_usd"))).else(0).end()).as("cost_w"),
-            eb.fn.sum(eb.case().when(calibrated).then(1).else(0).end()).as("calib_n"),
-            eb.fn.sum(eb.case().when(eb.and([calibrated, eb("o.realized_bps", "<=", eb.ref("o.forecast_p90_bps"))])).then(1).else(0).end()).as("calib_within"),
-          ];
-        })
-        .groupBy(["o.day", "o.symbol", "o.router_version"])
-        .execute();
-    } else {
-      rows = await this.db
-        .selectFrom("tca_day as d")
-        .where(this.dayScope(scope))
-        .select(["d.day", "d.symbol", "d.router_version"])
-        .select((eb) => [
-          eb.fn.sum("d.orders").as("orders"),
-          eb.fn.sum("d.completed").as("completed"),
-          eb.fn.sum("d.fills").as("fills"),
-          eb.fn.sum("d.qty").as("qty"),
-          eb.fn.sum("d.filled").as("filled"),
-          eb.fn.sum("d.notional_usd").as("notional"),
-          eb.fn.sum("d.cost_notional").as("cost_notional"),
-          eb.fn.sum("d.cost_w").as("cost_w"),
-          eb.fn.sum("d.calib_n").as("calib_n"),
-          eb.fn.sum("d.calib_within").as("calib_within"),
-        ])
-        .groupBy(["d.day", "d.symbol", "d.router_version"])
-        .execute();
-    }
+    const rows: Sums[] = await this.db
+      .selectFrom("tca_day as d")
+      .where(this.dayScope(scope))
+      .select(["d.day", "d.symbol", "d.router_version"])
+      .select((eb) => [
+        eb.fn.sum("d.orders").as("orders"),
+        eb.fn.sum("d.completed").as("completed"),
+        eb.fn.sum("d.fills").as("fills"),
+        eb.fn.sum("d.qty").as("qty"),
+        eb.fn.sum("d.filled").as("filled"),
+        eb.fn.sum("d.notional_usd").as("notional"),
+        eb.fn.sum("d.cost_notional").as("cost_notional"),
+        eb.fn.sum("d.cost_w").as("cost_w"),
+        eb.fn.sum("d.calib_n").as("calib_n"),
+        eb.fn.sum("d.calib_within").as("calib_within"),
+      ])
+      .groupBy(["d.day", "d.symbol", "d.router_version"])
+      .execute();
     return rows
       .map((r) => ({
         day: r.day,
@@ -178,20 +155,13 @@ export class KyselyTcaStore implements TcaStore {
       eb.fn.sum("v.cost_n").as("cost_n"),
     ];
     // tca_venue_day has the same sum columns as order_venue_tca, so one select list serves both.
-    const rows = scope.venue
-      ? await this.ordersInScope(scope)
-          .innerJoin("order_venue_tca as v", "v.order_id", "o.order_id")
-          .select("v.venue")
-          .select((eb) => sums(eb as unknown as ExpressionBuilder<{ v: Database["order_venue_tca"] }, "v">))
-          .groupBy("v.venue")
-          .execute()
-      : await this.db
-          .selectFrom("tca_venue_day as v")
-          .where((eb) => this.dayScope(scope)(eb as never))
-          .select("v.venue")
-          .select((eb) => sums(eb as unknown as ExpressionBuilder<{ v: Database["order_venue_tca"] }, "v">))
-          .groupBy("v.venue")
-          .execute();
+    const rows = await this.db
+      .selectFrom("tca_venue_day as v")
+      .where((eb) => this.dayScope(scope)(eb as never))
+      .select("v.venue")
+      .select((eb) => sums(eb as unknown as ExpressionBuilder<{ v: Database["order_venue_tca"] }, "v">))
+      .groupBy("v.venue")
+      .execute();
     return rows
       .map((r) => ({
         venue: r.venue as VenueId,
@@ -208,24 +178,15 @@ export class KyselyTcaStore implements TcaStore {
   }
 
   async listTcaLatencies(scope: TcaScope): Promise<TcaLatencyRow[]> {
-    const rows = scope.venue
-      ? await this.ordersInScope(scope)
-          .innerJoin("order_ack_latency as a", "a.order_id", "o.order_id")
-          .select(["a.venue", "a.latency_ms"])
-          .select((eb) => eb.fn.countAll().as("n"))
-          .groupBy(["a.venue", "a.latency_ms"])
-          .orderBy("a.venue")
-          .orderBy("a.latency_ms")
-          .execute()
-      : await this.db
-          .selectFrom("tca_latency_day as d")
-          .where(this.dayScope(scope))
-          .select(["d.venue", "d.latency_ms"])
-          .select((eb) => eb.fn.sum("d.n").as("n"))
-          .groupBy(["d.venue", "d.latency_ms"])
-          .orderBy("d.venue")
-          .orderBy("d.latency_ms")
-          .execute();
+    const rows = await this.db
+      .selectFrom("tca_latency_day as d")
+      .where(this.dayScope(scope))
+      .select(["d.venue", "d.latency_ms"])
+      .select((eb) => eb.fn.sum("d.n").as("n"))
+      .groupBy(["d.venue", "d.latency_ms"])
+      .orderBy("d.venue")
+      .orderBy("d.latency_ms")
+      .execute();
     return rows.map((r) => ({ venue: r.venue as VenueId, latencyMs: Number(r.latency_ms), n: num(r.n) })).filter((r) => r.n > 0);
   }
 

@@ -4,6 +4,8 @@
  * never disagree. Per-order rows are rewritten; day rows are adjusted by the difference
  * between the order's old and new share (order-level figures such as the realized cost
  * change with every fill), venue and latency rows only grow (each event adds its part once).
+ * Each day row exists once for every order (touched = "") and once per venue the orders
+ * touched, which answers the summary's venue filter from day sums as well.
  */
 import type { Kysely, Selectable } from "kysely";
 import type { OrderEvent } from "@/server/execution/order-events";
@@ -109,35 +111,79 @@ function shareOfRow(r: Selectable<OrderTcaTable>): DaySums {
   );
 }
 
+/** What one order adds to the roll-up in one write. */
+export interface OrderChange {
+  id: TcaIdentity;
+  row: Selectable<OrderTcaTable>;
+  /** New day share minus the share already recorded (the whole share for a new row). */
+  shareDelta: DaySums;
+  /** The order's whole share now: what a venue it touches for the first time gets. */
+  share: DaySums;
+  /** Venues touched before this write (their day rows already hold the order). */
+  priorTouched: ReadonlySet<VenueId>;
+  /** What these events add per venue. */
+  venueIncrements: ReadonlyMap<VenueId, VenueSums>;
+  /** The order's per-venue sums after these events. */
+  venueTotals: ReadonlyMap<VenueId, VenueSums>;
+  newLatencies: readonly AckLatency[];
+  /** Every latency of the order after these events (read only when a venue is touched first). */
+  allLatencies: () => Promise<readonly AckLatency[]>;
+}
+
 /** Changes to apply to the roll-up, gathered per key so each table gets one statement. */
 export class TcaDelta {
   readonly rows: Selectable<OrderTcaTable>[] = [];
-  readonly days = new Map<string, { id: TcaIdentity; sums: DaySums }>();
+  readonly days = new Map<string, { id: TcaIdentity; touched: string; sums: DaySums }>();
   readonly orderVenues = new Map<string, { orderId: string; venue: VenueId; sums: VenueSums }>();
-  readonly venueDays = new Map<string, { id: TcaIdentity; venue: VenueId; sums: VenueSums }>();
+  readonly venueDays = new Map<string, { id: TcaIdentity; touched: string; venue: VenueId; sums: VenueSums }>();
   readonly latencies: { orderId: string; a: AckLatency }[] = [];
-  readonly latencyDays = new Map<string, { id: TcaIdentity; venue: VenueId; latencyMs: number; n: number }>();
+  readonly latencyDays = new Map<string, { id: TcaIdentity; touched: string; venue: VenueId; latencyMs: number; n: number }>();
 
-  addOrder(id: TcaIdentity, row: Selectable<OrderTcaTable>, share: DaySums, venues: Map<VenueId, VenueSums>, latencies: readonly AckLatency[]): void {
-    this.rows.push(row);
-    const dayKey = `${id.deskId}|${id.day}|${id.symbol}|${id.keyId}|${id.routerVersion}`;
-    const day = this.days.get(dayKey);
-    if (day) addInto(day.sums, share);
-    else this.days.set(dayKey, { id, sums: { ...share } });
-    for (const [venue, sums] of venues) {
-      this.orderVenues.set(`${id.orderId}|${venue}`, { orderId: id.orderId, venue, sums });
-      const k = `${id.deskId}|${id.day}|${id.symbol}|${id.keyId}|${venue}`;
-      const v = this.venueDays.get(k);
-      if (v) addInto(v.sums, sums);
-      else this.venueDays.set(k, { id, venue, sums: { ...sums } });
+  /**
+   * Day rows are kept under touched = "" (every order) and under each venue the order
+   * touched; a venue touched for the first time gets the order's whole share, venue sums and
+   * latencies so far, the others (and "") only what changed.
+   */
+  async addOrder(c: OrderChange): Promise<void> {
+    const { id } = c;
+    this.rows.push(c.row);
+    for (const [venue, sums] of c.venueIncrements) this.orderVenues.set(`${id.orderId}|${venue}`, { orderId: id.orderId, venue, sums });
+    for (const a of c.newLatencies) this.latencies.push({ orderId: id.orderId, a });
+    const known = ["", ...c.priorTouched];
+    const first = [...c.venueIncrements.keys()].filter((v) => !c.priorTouched.has(v));
+    for (const touched of known) {
+      this.addDay(id, touched, c.shareDelta);
+      for (const [venue, sums] of c.venueIncrements) this.addVenueDay(id, touched, venue, sums);
+      for (const a of c.newLatencies) this.addLatencyDay(id, touched, a);
     }
-    for (const a of latencies) {
-      this.latencies.push({ orderId: id.orderId, a });
-      const k = `${id.deskId}|${id.day}|${id.symbol}|${id.keyId}|${a.venue}|${a.latencyMs}`;
-      const l = this.latencyDays.get(k);
-      if (l) l.n += 1;
-      else this.latencyDays.set(k, { id, venue: a.venue, latencyMs: a.latencyMs, n: 1 });
+    if (first.length === 0) return;
+    const all = await c.allLatencies();
+    for (const touched of first) {
+      this.addDay(id, touched, c.share);
+      for (const [venue, sums] of c.venueTotals) this.addVenueDay(id, touched, venue, sums);
+      for (const a of all) this.addLatencyDay(id, touched, a);
     }
+  }
+
+  private addDay(id: TcaIdentity, touched: string, sums: DaySums): void {
+    const k = `${id.deskId}|${touched}|${id.day}|${id.symbol}|${id.keyId}|${id.routerVersion}`;
+    const d = this.days.get(k);
+    if (d) addInto(d.sums, sums);
+    else this.days.set(k, { id, touched, sums: { ...sums } });
+  }
+
+  private addVenueDay(id: TcaIdentity, touched: string, venue: VenueId, sums: VenueSums): void {
+    const k = `${id.deskId}|${touched}|${id.day}|${id.symbol}|${id.keyId}|${venue}`;
+    const v = this.venueDays.get(k);
+    if (v) addInto(v.sums, sums);
+    else this.venueDays.set(k, { id, touched, venue, sums: { ...sums } });
+  }
+
+  private addLatencyDay(id: TcaIdentity, touched: string, a: AckLatency): void {
+    const k = `${id.deskId}|${touched}|${id.day}|${id.symbol}|${id.keyId}|${a.venue}|${a.latencyMs}`;
+    const l = this.latencyDays.get(k);
+    if (l) l.n += 1;
+    else this.latencyDays.set(k, { id, touched, venue: a.venue, latencyMs: a.latencyMs, n: 1 });
   }
 }
 
@@ -147,15 +193,18 @@ function addInto<T extends object>(into: T, add: T): void {
 }
 
 /** Projects new orders from their first events (createOrderGraph). */
-export function deltaForNewOrders(orders: readonly OrderRowForTca[], logs: ReadonlyMap<string, readonly OrderEvent[]>): TcaDelta {
+export async function deltaForNewOrders(orders: readonly OrderRowForTca[], logs: ReadonlyMap<string, readonly OrderEvent[]>): Promise<TcaDelta> {
   const delta = new TcaDelta();
   for (const o of orders) {
     const id = identityOf(o);
     const events = logs.get(o.id) ?? [];
     const fold = foldEvents(null, events, id.side, id.arrivalMid);
     if (!fold.state) continue;
-    const row = tcaRowOf(id, fold.state, events.length);
-    delta.addOrder(id, row, dayShareOf(figuresOf(fold.state.order, id.side, id.arrivalMid), id.p90Bps), fold.venues, fold.latencies);
+    const share = dayShareOf(figuresOf(fold.state.order, id.side, id.arrivalMid), id.p90Bps);
+    await delta.addOrder({
+      id, row: tcaRowOf(id, fold.state, events.length), shareDelta: share, share, priorTouched: new Set(),
+      venueIncrements: fold.venues, venueTotals: fold.venues, newLatencies: fold.latencies, allLatencies: async () => fold.latencies,
+    });
   }
   return delta;
 }
@@ -195,10 +244,42 @@ export async function deltaForAppend(trx: Db, orderId: string, lastSeq: number, 
     if (into) addInto(into, sums);
     else fold.venues.set(venue, sums);
   }
-  const row = tcaRowOf(id, fold.state, lastSeq + events.length);
-  const share = subtractDaySums(dayShareOf(figuresOf(fold.state.order, id.side, id.arrivalMid), id.p90Bps), existing ? shareOfRow(existing) : null);
-  delta.addOrder(id, row, share, fold.venues, [...replayed.latencies, ...fold.latencies]);
+  const newLatencies = [...replayed.latencies, ...fold.latencies];
+  // The order's venue rows so far: which venues' day rows already hold it, and its totals.
+  const priorVenues = existing ? await trx.selectFrom("order_venue_tca").selectAll().where("order_id", "=", orderId).execute() : [];
+  const venueTotals = new Map<VenueId, VenueSums>();
+  for (const v of priorVenues) {
+    venueTotals.set(v.venue as VenueId, {
+      sent: v.sent, sentQty: v.sent_qty, filledQty: v.filled_qty, fills: v.fills, notional: v.notional_usd, rejected: v.rejected, costW: v.cost_w, costN: v.cost_n,
+    });
+  }
+  for (const [venue, sums] of fold.venues) {
+    const total = venueTotals.get(venue);
+    if (total) venueTotals.set(venue, { ...total, ...sumOf(total, sums) });
+    else venueTotals.set(venue, { ...sums });
+  }
+  const share = dayShareOf(figuresOf(fold.state.order, id.side, id.arrivalMid), id.p90Bps);
+  await delta.addOrder({
+    id,
+    row: tcaRowOf(id, fold.state, lastSeq + events.length),
+    shareDelta: subtractDaySums(share, existing ? shareOfRow(existing) : null),
+    share,
+    priorTouched: new Set(priorVenues.map((v) => v.venue as VenueId)),
+    venueIncrements: fold.venues,
+    venueTotals,
+    newLatencies,
+    allLatencies: async () => {
+      const stored = existing ? await trx.selectFrom("order_ack_latency").selectAll().where("order_id", "=", orderId).execute() : [];
+      return [...stored.map((l) => ({ childId: l.child_id, venue: l.venue as VenueId, latencyMs: l.latency_ms })), ...newLatencies];
+    },
+  });
   return delta;
+}
+
+function sumOf(a: VenueSums, b: VenueSums): VenueSums {
+  const out = { ...a };
+  addInto(out, b);
+  return out;
 }
 
 /** Map values in key order. */
@@ -220,8 +301,8 @@ export async function applyTcaDelta(trx: Db, delta: TcaDelta): Promise<void> {
       .execute();
   }
   for (const days of chunks(sorted(delta.days), 500)) {
-    const values = days.map(({ id, sums }) => ({
-      desk_id: id.deskId, day: id.day, symbol: id.symbol, key_id: id.keyId, router_version: id.routerVersion,
+    const values = days.map(({ id, touched, sums }) => ({
+      desk_id: id.deskId, touched, day: id.day, symbol: id.symbol, key_id: id.keyId, router_version: id.routerVersion,
       orders: sums.orders, completed: sums.completed, fills: sums.fills, qty: sums.qty, filled: sums.filled, notional_usd: sums.notional,
       cost_notional: sums.costNotional, cost_w: sums.costW, calib_n: sums.calibN, calib_within: sums.calibWithin,
     }));
@@ -229,7 +310,7 @@ export async function applyTcaDelta(trx: Db, delta: TcaDelta): Promise<void> {
       .insertInto("tca_day")
       .values(values)
       .onConflict((oc) =>
-        oc.columns(["desk_id", "day", "symbol", "key_id", "router_version"]).doUpdateSet((eb) =>
+        oc.columns(["desk_id", "touched", "day", "symbol", "key_id", "router_version"]).doUpdateSet((eb) =>
           incrementBy(eb, "tca_day", ["orders", "completed", "fills", "qty", "filled", "notional_usd", "cost_notional", "cost_w", "calib_n", "calib_within"]),
         ),
       )
@@ -249,8 +330,8 @@ export async function applyTcaDelta(trx: Db, delta: TcaDelta): Promise<void> {
   for (const part of chunks(sorted(delta.venueDays), 500)) {
     await trx
       .insertInto("tca_venue_day")
-      .values(part.map((v) => ({ desk_id: v.id.deskId, day: v.id.day, symbol: v.id.symbol, key_id: v.id.keyId, venue: v.venue, ...venueValues(v.sums) })))
-      .onConflict((oc) => oc.columns(["desk_id", "day", "symbol", "key_id", "venue"]).doUpdateSet((eb) => incrementBy(eb, "tca_venue_day", venueCols)))
+      .values(part.map((v) => ({ desk_id: v.id.deskId, touched: v.touched, day: v.id.day, symbol: v.id.symbol, key_id: v.id.keyId, venue: v.venue, ...venueValues(v.sums) })))
+      .onConflict((oc) => oc.columns(["desk_id", "touched", "day", "symbol", "key_id", "venue"]).doUpdateSet((eb) => incrementBy(eb, "tca_venue_day", venueCols)))
       .execute();
   }
   for (const part of chunks(delta.latencies, 1000)) {
@@ -263,8 +344,8 @@ export async function applyTcaDelta(trx: Db, delta: TcaDelta): Promise<void> {
   for (const part of chunks(sorted(delta.latencyDays), 1000)) {
     await trx
       .insertInto("tca_latency_day")
-      .values(part.map((l) => ({ desk_id: l.id.deskId, day: l.id.day, symbol: l.id.symbol, key_id: l.id.keyId, venue: l.venue, latency_ms: l.latencyMs, n: l.n })))
-      .onConflict((oc) => oc.columns(["desk_id", "day", "symbol", "key_id", "venue", "latency_ms"]).doUpdateSet((eb) => incrementBy(eb, "tca_latency_day", ["n"])))
+      .values(part.map((l) => ({ desk_id: l.id.deskId, touched: l.touched, day: l.id.day, symbol: l.id.symbol, key_id: l.id.keyId, venue: l.venue, latency_ms: l.latencyMs, n: l.n })))
+      .onConflict((oc) => oc.columns(["desk_id", "touched", "day", "symbol", "key_id", "venue", "latency_ms"]).doUpdateSet((eb) => incrementBy(eb, "tca_latency_day", ["n"])))
       .execute();
   }
 }
@@ -298,7 +379,7 @@ export async function rebuildTcaRollup(db: Db): Promise<number> {
         log.push(decodeOrderEvent({ kind: r.kind, atMs: r.at_ms, payloadJson: r.payload_json }));
         logs.set(r.order_id, log);
       }
-      await applyTcaDelta(trx, deltaForNewOrders(batch, logs));
+      await applyTcaDelta(trx, await deltaForNewOrders(batch, logs));
     }
     return orders.length;
   });

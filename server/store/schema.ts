@@ -198,6 +198,8 @@ export interface OrderAckLatencyTable {
 /** Order-level sums per (desk, day, symbol, key, router version): the summary's fast path. */
 export interface TcaDayTable {
   desk_id: string;
+  /** "" for every order; a venue id for the orders that sent a child there or got a fill there. */
+  touched: string;
   day: string;
   symbol: string;
   key_id: string;
@@ -217,6 +219,8 @@ export interface TcaDayTable {
 
 export interface TcaVenueDayTable {
   desk_id: string;
+  /** "" for every order; a venue id for the orders that sent a child there or got a fill there. */
+  touched: string;
   day: string;
   symbol: string;
   key_id: string;
@@ -234,6 +238,8 @@ export interface TcaVenueDayTable {
 /** Ack-latency histogram: latencies are whole ms, so counts per value keep percentiles exact. */
 export interface TcaLatencyDayTable {
   desk_id: string;
+  /** "" for every order; a venue id for the orders that sent a child there or got a fill there. */
+  touched: string;
   day: string;
   symbol: string;
   key_id: string;

@@ -22,7 +22,7 @@ describe("TCA roll-up backfill", () => {
       // As a database from before migration 0003 would look once 0003 has run: empty roll-up, no flag.
       const raw = new SQLite(join(dataDir, SQLITE_FILE_NAME));
       for (const t of ["order_tca", "order_venue_tca", "order_ack_latency", "tca_day", "tca_venue_day", "tca_latency_day"]) raw.exec(`DELETE FROM ${t}`);
-      raw.exec("DELETE FROM meta WHERE key = 'tca_rollup_backfilled'");
+      raw.exec("DELETE FROM meta WHERE key = 'tca_rollup_backfilled_v2'");
       raw.close();
       expect(await store.listTcaGroups(scope)).toEqual([]);
 
