@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchHttp } from "./bench/bench-http";
 import { benchMarket } from "./bench/bench-market";
+import { benchReplay } from "./bench/bench-replay";
 import { benchSandbox } from "./bench/bench-sandbox";
 import { benchTca } from "./bench/bench-tca";
 import { benchCost } from "@/server/cost/bench-cost";
@@ -13,7 +14,7 @@ import { benchSimulate } from "@/server/execution/bench-simulate";
 
 async function main() {
   console.log(`Benchmarks on ${process.platform}/${process.arch}, Node ${process.version}`);
-  const results = { market: benchMarket(), cost: benchCost(), simulate: benchSimulate(), sandbox: await benchSandbox(), tca: await benchTca(), http: await benchHttp() };
+  const results = { market: benchMarket(), cost: benchCost(), simulate: benchSimulate(), sandbox: await benchSandbox(), tca: await benchTca(), replay: await benchReplay(), http: await benchHttp() };
   const dir = join(__dirname, "..", "bench-results");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "latest.json"), JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2));
