@@ -173,11 +173,17 @@ function ReviewBody({ review }: { review: ReviewResponse }) {
         </div>
       )}
 
-      {!review.final && (
+      {!review.final ? (
         <div role="status" data-testid="review-note" className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
           <span className="mr-2 text-xs font-semibold uppercase tracking-wide text-sky-700">still working</span>
           {review.note ?? "The order is still working: the figures cover what is known so far."}
         </div>
+      ) : (
+        review.note && (
+          <p data-testid="review-note" className="text-xs text-slate-500">
+            {review.note}
+          </p>
+        )
       )}
 
       <Panel title="Timeline" subtitle={`mid · ${sends} child send${sends === 1 ? "" : "s"} · ${fills} fill${fills === 1 ? "" : "s"} · benchmark prices`} testId="review-timeline-chart">
@@ -249,8 +255,11 @@ function ShortfallPanel({ review }: { review: ReviewResponse }) {
 function MarkoutPanel({ review }: { review: ReviewResponse }) {
   const points = markoutSeries(review.markouts);
   const pending = review.markouts.length - points.length;
+  // A final order read from its stored market context will not get more horizons; one still
+  // within memory gets each as its time passes.
+  const why = review.final && review.note ? "not recorded" : "not available yet";
   return (
-    <Panel title="Markouts" subtitle={`mid move after the fills · positive = good${pending > 0 ? ` · ${pending} horizon${pending === 1 ? "" : "s"} not available yet` : ""}`} testId="markout-chart">
+    <Panel title="Markouts" subtitle={`mid move after the fills · positive = good${pending > 0 ? ` · ${pending} horizon${pending === 1 ? "" : "s"} ${why}` : ""}`} testId="markout-chart">
       {points.length === 0 ? (
         <EmptyState title="No markouts yet">{review.fills.length === 0 ? "Markouts need fills." : "Each horizon appears once that much time has passed after the fills."}</EmptyState>
       ) : (
