@@ -26,6 +26,12 @@ describe("seedHistory", () => {
         expect(state.filledE8).toBeLessThanOrEqual(state.qtyE8);
         const fills = await store.listFills(o.id);
         expect(fills.reduce((s, f) => s + f.qtyE8, 0n)).toBe(state.filledE8);
+        if (state.status !== "COMPLETED") continue;
+        // The stored market context reaches 30 s past the last fill: markouts to 30 s.
+        const context = await store.getMarketContext(o.id);
+        const lastFillMs = Math.max(...fills.map((f) => f.atMs));
+        expect(context?.source).toBe("seed");
+        expect(context!.mids.at(-1)!.tsMs).toBeGreaterThanOrEqual(lastFillMs + 30_000);
       }
       // Orders spread over the window, not bunched.
       const times = page.orders.map((o) => o.createdAtMs).sort((a, b) => a - b);

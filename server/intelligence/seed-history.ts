@@ -107,8 +107,9 @@ export async function seedHistory(o: SeedHistoryOptions): Promise<{ orders: numb
       // Seeding may run inside the server: give the event loop back regularly.
       if (k % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
     }
-    // A few more seconds of market after the end, so markouts have data.
-    for (let k = 0; k < 20; k++) step();
+    // 32 s of market after the end, so the stored context carries markouts to 30 s (the
+    // 60 s and 300 s horizons would cost 2–10× the seeding time: they stay "not recorded").
+    for (let k = 0; k < 320; k++) step();
     if (parent.final) completed++;
     else runner.requestCancel(record.id, clock.nowMs());
     if (parent.final) {
