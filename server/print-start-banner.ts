@@ -5,7 +5,7 @@ export function printStartBanner(core: Core): void {
   const port = process.env.PORT ?? "3000";
   const lines = [
     "",
-    `Execution Intelligence ${core.version} — market: ${core.market.source.kind} (seed ${core.env.MARKET_SEED}), store: ${core.store.kind}`,
+    `Execution Intelligence ${core.version} — market: ${describeSource(core)}, store: ${core.store.kind}`,
     `Dashboard:  http://localhost:${port}/   API docs: http://localhost:${port}/docs`,
   ];
   if (core.demo.created) {
@@ -17,4 +17,15 @@ export function printStartBanner(core: Core): void {
     lines.push("Demo desk keys: `npm run keys -- demo`. New keys: `npm run keys -- create --desk NAME --role trader --sandbox`.");
   }
   console.log(lines.join("\n") + "\n");
+}
+
+function describeSource(core: Core): string {
+  const { source } = core.market;
+  const symbols = source.symbols().join(", ");
+  if (source.kind === "simulated") return `simulated (seed ${core.env.MARKET_SEED})`;
+  if (source.kind === "replay") {
+    const files = source.feedReport?.().replay?.files.length ?? 0;
+    return `replay of ${files} recorded file(s) at ${core.env.REPLAY_SPEED}×${core.env.REPLAY_LOOP ? ", looping" : ""} (${symbols})`;
+  }
+  return `live public feeds from ${[...new Set(source.symbols().flatMap((s) => source.venuesFor(s)))].join(", ")} (${symbols})`;
 }
