@@ -38,8 +38,8 @@ describe("review of an older order", () => {
         expect(r.note).toMatch(/context stored/);
         expect(r.benchmarks.twap.price).toBeGreaterThan(0);
         expect(r.benchmarks.interval_vwap.price).toBeGreaterThan(0);
-        // The seed simulates 2 s past the end: the −1 s, 0 and 1 s markouts are there, 300 s is not.
-        expect(r.markouts.filter((m) => m.available).map((m) => m.horizon_ms)).toEqual([-1000, 0, 1000]);
+        // The seed simulates 32 s past the end: markouts to 30 s are there, 60 s and 300 s are not.
+        expect(r.markouts.filter((m) => m.available).map((m) => m.horizon_ms)).toEqual([-1000, 0, 1000, 5000, 30000]);
         expect(r.mids.length).toBeGreaterThan(0);
         expect(r.fills.every((f) => f.mid_at_fill !== null)).toBe(true);
 
