@@ -16,15 +16,18 @@ const CONFIRM_TEXT: Record<Action, string> = {
 
 /**
  * The desk kill switch: engage (cancel all working orders, refuse new ones) or release,
- * each behind a confirm step. The API has no read endpoint, so the state shown is the
- * last change made from this session; a 409 on the ticket also says when it is engaged.
+ * each behind a confirm step. The state is the stored one (GET /v1/kill_switch), so a
+ * change made by another trader or instance shows here within seconds.
  */
 export function KillSwitchControl({ canTrade }: { canTrade: boolean }) {
-  const known = useKillSwitchState();
+  const stored = useKillSwitchState();
   const kill = useKillSwitch();
   const [confirming, setConfirming] = useState<Action | null>(null);
 
-  const state = known === null ? "unknown" : known.engaged ? "engaged" : "released";
+  const known = stored.data;
+  const state = !known ? "unknown" : known.engaged ? "engaged" : "released";
+  // The count of orders the last engage from here cancelled, while that is still the state.
+  const cancelled = kill.data?.engaged && known?.engaged ? kill.data.cancelled_orders : 0;
 
   return (
     <div
@@ -46,14 +49,14 @@ export function KillSwitchControl({ canTrade }: { canTrade: boolean }) {
             released
           </Badge>
         ) : (
-          <Badge tone="neutral" testId="kill-switch-state" title="There is no read endpoint: the state is known once it is changed from here">
-            not changed this session
+          <Badge tone="neutral" testId="kill-switch-state" title={stored.isError ? "Could not read the kill switch" : "Reading the kill switch…"}>
+            {stored.isError ? "state unknown" : "…"}
           </Badge>
         )}
         {known && (
-          <span className="num text-[11px] text-slate-500">
-            {formatTimeNs(known.changed_at_ns)}
-            {known.engaged && known.cancelled_orders > 0 ? ` · ${known.cancelled_orders} order${known.cancelled_orders === 1 ? "" : "s"} cancelled` : ""}
+          <span className="num text-[11px] text-slate-500" data-testid="kill-switch-changed">
+            {known.changed_at_ns === null ? "never changed" : `since ${formatTimeNs(known.changed_at_ns)}`}
+            {cancelled > 0 ? ` · ${cancelled} order${cancelled === 1 ? "" : "s"} cancelled` : ""}
           </span>
         )}
       </div>

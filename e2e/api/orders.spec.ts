@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DecisionsResponseSchema, LiveResponseSchema } from "@/lib/contracts/live";
-import { OrderListResponseSchema, OrderResponseSchema } from "@/lib/contracts/orders";
+import { KillSwitchStateSchema, OrderListResponseSchema, OrderResponseSchema } from "@/lib/contracts/orders";
 import { bearer, createKey, demoKey, expectEnvelope } from "../support/demo";
 
 const trader = () => bearer(demoKey("trader"));
@@ -108,6 +108,7 @@ test.describe("orders", () => {
     const key = createKey(["--desk", "e2e-kill", "--role", "trader", "--sandbox"]);
     const h = bearer(key);
     const resting = await place(request, { symbol: "ETH-USD", side: "buy", qty: 1, limit_price: 10 }, h);
+    expect(await (await request.get("/v1/kill_switch", { headers: h })).json()).toEqual({ engaged: false, changed_at_ns: null, changed_by_key_id: null });
     const engaged = await request.post("/v1/kill_switch", { headers: h, data: { action: "engage" } });
     expect(engaged.status()).toBe(200);
     expect(await engaged.json()).toMatchObject({ engaged: true, cancelled_orders: 1 });
@@ -115,7 +116,16 @@ test.describe("orders", () => {
     expect(after.order.status).toBe("CANCELLED");
     expect(after.order.reject_reason).toBe("KILL_SWITCH");
     await expectEnvelope(await request.post("/v1/orders", { headers: h, data: { symbol: "ETH-USD", side: "buy", qty: 1 } }), "CONFLICT", 409);
+    // Anyone on the desk can read the stored state, with when and by which key it changed.
+    const viewer = bearer(createKey(["--desk", "e2e-kill", "--role", "viewer", "--sandbox"]));
+    const read = KillSwitchStateSchema.parse(await (await request.get("/v1/kill_switch", { headers: viewer })).json());
+    expect(read.engaged).toBe(true);
+    expect(read.changed_by_key_id).toMatch(/^key_/);
+    expect(BigInt(read.changed_at_ns!)).toBeGreaterThan(0n);
+    // Another desk's switch is its own.
+    expect(KillSwitchStateSchema.parse(await (await request.get("/v1/kill_switch", { headers: trader() })).json()).engaged).toBe(false);
     expect((await request.post("/v1/kill_switch", { headers: h, data: { action: "release" } })).status()).toBe(200);
+    expect(KillSwitchStateSchema.parse(await (await request.get("/v1/kill_switch", { headers: viewer })).json()).engaged).toBe(false);
     expect((await request.post("/v1/orders", { headers: h, data: { symbol: "ETH-USD", side: "buy", qty: 0.1 } })).status()).toBe(201);
   });
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demoKey } from "../support/demo";
+import { bearer, createKey, demoKey } from "../support/demo";
 
 async function signIn(page: Page) {
   await page.goto("/sign-in");
@@ -54,4 +54,26 @@ test.describe("Orders → Live → Decisions", () => {
     await expect(page.getByTestId("decision-detail").first()).toContainText(/fee/i);
     await page.screenshot({ path: "test-results/screens/decisions.png", fullPage: true });
   });
+});
+
+test("the kill switch shows the stored state, including a change made by another trader of the desk", async ({ page, request }) => {
+  const mine = createKey(["--desk", "e2e-kill-ui", "--role", "trader", "--sandbox"]);
+  const colleague = createKey(["--desk", "e2e-kill-ui", "--role", "trader", "--sandbox"]);
+  await page.goto("/sign-in");
+  await page.getByLabel(/api key/i).fill(mine);
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await page.waitForURL("**/markets");
+  await page.goto("/orders");
+  const control = page.getByTestId("kill-switch");
+  await expect(control).toHaveAttribute("data-state", "released");
+  await expect(page.getByTestId("kill-switch-changed")).toHaveText("never changed");
+
+  // Engaged elsewhere: the page re-reads the stored switch and shows it within seconds.
+  expect((await request.post("/v1/kill_switch", { headers: bearer(colleague), data: { action: "engage" } })).status()).toBe(200);
+  await expect(control).toHaveAttribute("data-state", "engaged", { timeout: 15_000 });
+  await expect(page.getByTestId("kill-switch-changed")).toContainText(/since \d\d:\d\d:\d\d/);
+
+  await page.getByTestId("kill-switch-release").click();
+  await page.getByTestId("kill-switch-confirm-release").click();
+  await expect(control).toHaveAttribute("data-state", "released");
 });

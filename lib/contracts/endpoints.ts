@@ -12,6 +12,7 @@ import { SummaryQuerySchema, SummaryResponseSchema } from "./summary";
 import {
   KillSwitchBodySchema,
   KillSwitchResponseSchema,
+  KillSwitchStateSchema,
   OrderBodySchema,
   OrderListQuerySchema,
   OrderListResponseSchema,
@@ -182,6 +183,15 @@ export const ENDPOINTS: EndpointSpec[] = [
     auth: "key",
     pathParams: [{ name: "id", description: "order_id or node_order_id" }],
     response: OrderResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/v1/kill_switch",
+    summary: "The desk's kill switch",
+    description: "Whether the desk's kill switch is engaged, when it last changed and by which key.",
+    tag: "Orders",
+    auth: "key",
+    response: KillSwitchStateSchema,
   },
   {
     method: "post",

@@ -161,6 +161,16 @@ export const KillSwitchResponseSchema = z
   .object({ engaged: z.boolean(), changed_at_ns: z.string(), cancelled_orders: z.number().int() })
   .meta({ id: "KillSwitch" });
 
+/** GET /v1/kill_switch: the desk's switch as stored (every instance reads the same record). */
+export const KillSwitchStateSchema = z
+  .object({
+    engaged: z.boolean(),
+    changed_at_ns: z.string().nullable().describe("null when the desk never touched its switch"),
+    changed_by_key_id: z.string().nullable(),
+  })
+  .meta({ id: "KillSwitchState" });
+export type KillSwitchState = z.infer<typeof KillSwitchStateSchema>;
+
 /**
  * Parses either body with the errors of the body the client meant (a graph has `nodes`),
  * instead of a union's "matched neither" at the root.

@@ -4,6 +4,8 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { z } from "zod";
 import {
   KillSwitchResponseSchema,
+  KillSwitchStateSchema,
+  type KillSwitchState,
   OrderListResponseSchema,
   OrderResponseSchema,
   PreviewResponseSchema,
@@ -119,32 +121,27 @@ export function useCancelOrder() {
   });
 }
 
-/**
- * Engages or releases the desk's kill switch (POST /v1/kill_switch). There is no read
- * endpoint, so the last answer is kept under `queryKeys.killSwitch` for the page to show.
- */
+/** Engages or releases the desk's kill switch (POST /v1/kill_switch); the stored state is then re-read. */
 export function useKillSwitch() {
   const queryClient = useQueryClient();
   return useMutation<KillSwitchResponse, ApiClientError, { action: "engage" | "release"; reason?: string }>({
     mutationFn: (body) => apiFetch("/v1/kill_switch", KillSwitchResponseSchema, { method: "POST", body }),
-    onSuccess: (response) => {
-      queryClient.setQueryData(queryKeys.killSwitch, response);
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.killSwitch });
       void queryClient.invalidateQueries({ queryKey: queryKeys.ordersAll });
       void queryClient.invalidateQueries({ queryKey: queryKeys.liveAll });
     },
   });
 }
 
-/** The kill switch as last changed from this browser session (no request; null until then). */
-export function useKillSwitchState(): KillSwitchResponse | null {
-  const query = useQuery<KillSwitchResponse | null>({
+/** The desk's kill switch as stored (GET /v1/kill_switch), re-read every 10 s: another trader may change it. */
+export function useKillSwitchState() {
+  return useQuery<KillSwitchState, ApiClientError>({
     queryKey: queryKeys.killSwitch,
-    queryFn: () => null,
-    enabled: false,
-    staleTime: Infinity,
-    gcTime: Infinity,
+    queryFn: ({ signal }) => apiFetch("/v1/kill_switch", KillSwitchStateSchema, { signal }),
+    refetchInterval: 10_000,
+    staleTime: 0,
   });
-  return query.data ?? null;
 }
 
 export interface PreviewOptions {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { KillSwitchResponseSchema, OrderResponseSchema } from "@/lib/contracts/orders";
+import type { KillSwitchResponseSchema, KillSwitchState, OrderResponseSchema } from "@/lib/contracts/orders";
 import type { Principal } from "@/server/auth/principal";
 import type { Core } from "@/server/core";
 import { isTerminalStatus } from "@/server/execution/order-states";
@@ -19,6 +19,16 @@ export async function cancelOrder(core: Core, principal: Principal, id: string):
   for (const orderId of targets) core.sandbox.runner.requestCancel(orderId, now);
   await core.sandbox.runner.flush();
   return getOrder(core, principal.deskId, record.id);
+}
+
+/** GET /v1/kill_switch: the desk's switch as stored. */
+export async function getKillSwitchState(core: Core, principal: Principal): Promise<KillSwitchState> {
+  const record = await core.store.getKillSwitch(principal.deskId);
+  return {
+    engaged: record.engaged,
+    changed_at_ns: record.changedAtMs === null ? null : msToNs(record.changedAtMs).toString(),
+    changed_by_key_id: record.changedByKeyId,
+  };
 }
 
 /** POST /v1/kill_switch: engage cancels every working order of the desk and refuses new ones. */
