@@ -5,7 +5,7 @@ import { useState, type ReactNode } from "react";
 import type { LiveResponse } from "@/lib/contracts/live";
 import { isApiClientError } from "@/lib/queries/api-fetch";
 import { isFinalStatus, useLiveOrder, type LiveTransport } from "@/lib/queries/live";
-import { useCancelOrder } from "@/lib/queries/orders";
+import { useCancelOrder, useOrderAction } from "@/lib/queries/orders";
 import { useSession } from "@/lib/queries/session";
 import { formatAge, formatBps, formatPrice, formatQty, formatTimeNs, priceDecimals } from "@/lib/format";
 import { FillsChart } from "@/components/charts/fills-chart";
@@ -157,6 +157,8 @@ function LiveBody({ live, points }: { live: LiveResponse; points: readonly Progr
   const decimals = priceDecimals(live.tca.current_mid ?? t.avg_price ?? live.tca.arrival_mid ?? 1);
   const session = useSession();
   const cancel = useCancelOrder();
+  const pause = useOrderAction("pause");
+  const resume = useOrderAction("resume");
   const canTrade = session.data ? session.data.role !== "viewer" : false;
   const chart = fillsChartData(live, fillsWindow(o, isFinalStatus(o.status)));
 
@@ -221,6 +223,30 @@ function LiveBody({ live, points }: { live: LiveResponse; points: readonly Progr
             {cancel.isPending ? "Cancelling…" : "Cancel order"}
           </button>
         )}
+        {o.status === "RUNNING" && canTrade && (
+          <button
+            type="button"
+            data-testid="live-pause"
+            disabled={pause.isPending}
+            title="Stop sending child orders and hold the schedule; fills of orders already sent still count"
+            onClick={() => pause.mutate({ orderId: o.order_id })}
+            className="rounded border border-amber-300 bg-white px-2.5 py-1 font-medium text-amber-800 hover:bg-amber-50 disabled:opacity-50"
+          >
+            {pause.isPending ? "Pausing…" : "Pause"}
+          </button>
+        )}
+        {o.status === "PAUSED" && canTrade && (
+          <button
+            type="button"
+            data-testid="live-resume"
+            disabled={resume.isPending}
+            title="Work the order again; the schedule moves later by the pause"
+            onClick={() => resume.mutate({ orderId: o.order_id })}
+            className="rounded border border-emerald-300 bg-white px-2.5 py-1 font-medium text-emerald-800 hover:bg-emerald-50 disabled:opacity-50"
+          >
+            {resume.isPending ? "Resuming…" : "Resume"}
+          </button>
+        )}
         <Link
           href={`/decisions?node_order_id=${encodeURIComponent(o.node_order_id)}`}
           className="rounded border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-700 hover:bg-slate-50"
@@ -237,6 +263,8 @@ function LiveBody({ live, points }: { live: LiveResponse; points: readonly Progr
         </span>
       </div>
       {cancel.isError && <ErrorState error={cancel.error} title="Could not cancel the order" compact scope="cancel" />}
+      {pause.isError && <ErrorState error={pause.error} title="Could not pause the order" compact scope="pause" />}
+      {resume.isError && <ErrorState error={resume.error} title="Could not resume the order" compact scope="resume" />}
 
       <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
         <Panel title="Progress vs schedule" subtitle={`planned ${live.schedule.planned_fill_pct.toFixed(1)}% · filled ${formatPct(pct)} · ${points.length} point${points.length === 1 ? "" : "s"}`}>

@@ -71,6 +71,38 @@ test.describe("orders", () => {
     expect(done.nodes.map((n) => n.status)).toEqual(["COMPLETED", "COMPLETED"]);
   });
 
+  test("pause holds a TWAP between slices, resume finishes it; repeats are harmless, finished orders are 409", async ({ request }) => {
+    const placed = await place(request, {
+      graph_id: `gp-${Date.now()}`,
+      nodes: [{ node_id: "twap", instrument: "BTC-USD", side: "buy", quantity: 0.8, execution: { policy: "sor", urgency: "medium", pacing: { num_slices: 4, interval_ms: 1500 } } }],
+      edges: [],
+    });
+    const node = placed.nodes[0]!;
+    const filled = async () => OrderResponseSchema.parse(await (await request.get(`/v1/orders/${node.order_id}`, { headers: trader() })).json()).order;
+    await expect.poll(async () => (await filled()).filled_qty, { timeout: 5_000 }).toBeGreaterThan(0);
+    const paused = OrderResponseSchema.parse(await (await request.post(`/v1/orders/${node.order_id}/pause`, { headers: trader() })).json());
+    expect(paused.order.status).toBe("PAUSED");
+    const held = paused.order.filled_qty;
+    expect(held).toBeLessThan(0.8);
+    // Again: the same answer, not an error.
+    const again = await request.post(`/v1/orders/${node.order_id}/pause`, { headers: trader() });
+    expect(again.status()).toBe(200);
+    // Two more slices fall due while paused; nothing more fills.
+    await new Promise((r) => setTimeout(r, 3_500));
+    const still = await filled();
+    expect(still.status).toBe("PAUSED");
+    expect(still.filled_qty).toBeCloseTo(held, 9);
+    const resumed = OrderResponseSchema.parse(await (await request.post(`/v1/orders/${node.node_order_id}/resume`, { headers: trader() })).json());
+    expect(resumed.order.status).toBe("RUNNING");
+    const done = await waitFinal(request, node.order_id);
+    expect(done.order.status).toBe("COMPLETED");
+    expect(done.order.filled_qty).toBeCloseTo(0.8, 8);
+    await expectEnvelope(await request.post(`/v1/orders/${node.order_id}/pause`, { headers: trader() }), "CONFLICT", 409);
+    await expectEnvelope(await request.post(`/v1/orders/${node.order_id}/resume`, { headers: trader() }), "CONFLICT", 409);
+    await expectEnvelope(await request.post(`/v1/orders/${node.order_id}/pause`, { headers: bearer(demoKey("viewer")) }), "FORBIDDEN", 403);
+    await expectEnvelope(await request.post(`/v1/orders/ord_nope/pause`, { headers: trader() }), "NOT_FOUND", 404);
+  });
+
   test("idempotency: same body returns the original, a different body is 409", async ({ request }) => {
     const key = `cr-${Date.now()}`;
     const first = await request.post("/v1/orders", { headers: trader(), data: { symbol: "SOL-USD", side: "buy", qty: 10, client_request_id: key } });

@@ -77,3 +77,27 @@ test("the kill switch shows the stored state, including a change made by another
   await page.getByTestId("kill-switch-confirm-release").click();
   await expect(control).toHaveAttribute("data-state", "released");
 });
+
+test("Live pauses and resumes a TWAP order", async ({ page, request }) => {
+  const res = await request.post("/v1/orders", {
+    headers: bearer(demoKey("trader")),
+    data: {
+      graph_id: `ui-pause-${Date.now()}`,
+      nodes: [{ node_id: "twap", instrument: "ETH-USD", side: "buy", quantity: 4, execution: { policy: "sor", urgency: "medium", pacing: { num_slices: 4, interval_ms: 2000 } } }],
+      edges: [],
+    },
+  });
+  expect(res.status()).toBe(201);
+  const node = ((await res.json()) as { nodes: { node_order_id: string }[] }).nodes[0]!;
+  await signIn(page);
+  await page.goto(`/live/${node.node_order_id}`);
+  const status = page.getByTestId("live-status");
+  await expect(status).toHaveAttribute("data-status", "RUNNING", { timeout: 10_000 });
+  await page.getByTestId("live-pause").click();
+  await expect(status).toHaveAttribute("data-status", "PAUSED");
+  const held = await page.getByTestId("live-fill-pct").textContent();
+  await page.waitForTimeout(2_500);
+  await expect(page.getByTestId("live-fill-pct")).toHaveText(held ?? "");
+  await page.getByTestId("live-resume").click();
+  await expect(status).toHaveAttribute("data-status", "COMPLETED", { timeout: 20_000 });
+});

@@ -185,6 +185,27 @@ export const ENDPOINTS: EndpointSpec[] = [
     response: OrderResponseSchema,
   },
   {
+    method: "post",
+    path: "/v1/orders/{id}/pause",
+    summary: "Pause a working order",
+    description:
+      "Stops new child orders and the TWAP schedule (resting children are pulled; immediate-or-cancel ones already sent finish). A graph pauses every running node. Pausing a paused order changes nothing; a finished order, or one still waiting for its graph trigger, is 409.",
+    tag: "Orders",
+    auth: "key",
+    pathParams: [{ name: "id", description: "order_id or node_order_id" }],
+    response: OrderResponseSchema,
+  },
+  {
+    method: "post",
+    path: "/v1/orders/{id}/resume",
+    summary: "Resume a paused order",
+    description: "Works the order again; slices not yet due when it paused move later by the pause, so a TWAP keeps its pacing. Resuming a running order changes nothing; a finished order is 409.",
+    tag: "Orders",
+    auth: "key",
+    pathParams: [{ name: "id", description: "order_id or node_order_id" }],
+    response: OrderResponseSchema,
+  },
+  {
     method: "get",
     path: "/v1/kill_switch",
     summary: "The desk's kill switch",

@@ -13,6 +13,7 @@ export {
   useCreateOrder,
   useKillSwitch,
   useKillSwitchState,
+  useOrderAction,
   useOrder,
   useOrders,
   usePreview,

@@ -109,10 +109,15 @@ export function useCreateOrder() {
 
 /** Cancels a working order (POST /v1/orders/{order_id}/cancel); answers the order as it now stands. */
 export function useCancelOrder() {
+  return useOrderAction("cancel");
+}
+
+/** Cancel, pause or resume a working order (POST /v1/orders/{order_id}/{action}). */
+export function useOrderAction(action: "cancel" | "pause" | "resume") {
   const queryClient = useQueryClient();
   return useMutation<OrderResponse, ApiClientError, { orderId: string }>({
     mutationFn: ({ orderId }) =>
-      apiFetch(`/v1/orders/${encodeURIComponent(orderId)}/cancel`, OrderResponseSchema, { method: "POST", body: {} }),
+      apiFetch(`/v1/orders/${encodeURIComponent(orderId)}/${action}`, OrderResponseSchema, { method: "POST", body: {} }),
     onSuccess: (response) => {
       queryClient.setQueryData(queryKeys.order(response.order.order_id), response);
       void queryClient.invalidateQueries({ queryKey: queryKeys.ordersAll });

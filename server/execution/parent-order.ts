@@ -37,6 +37,8 @@ export interface ParentOrder {
   nextActionAtMs: number;
   decisions: number;
   emptyRoutes: number;
+  /** Set while paused: no new children, no schedule; the time it was paused. */
+  pausedAtMs?: number | undefined;
   cancelRequested: boolean;
   cancelReason?: string | undefined;
   final: boolean;

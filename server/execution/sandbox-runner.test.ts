@@ -28,6 +28,7 @@ function setup() {
     fill: async (orderId, f) => void fills.push({ orderId, fillId: f.fillId, qty: f.qty }),
     decision: async (orderId, d) => void decisions.push({ orderId, legs: d.legs.length }),
     status: async (orderId, status, _at, reason) => void statuses.push({ orderId, status, ...(reason ? { reason } : {}) }),
+    control: async (orderId, kind, byKeyId) => void statuses.push({ orderId, status: kind.toUpperCase(), ...(byKeyId ? { reason: byKeyId } : {}) }),
   };
   const engine = createMatchingEngine({ rng: createRng(9), fillIdPrefix: "t-" });
   const runner = new SandboxRunner({
@@ -90,6 +91,51 @@ describe("SandboxRunner", () => {
     await s.runner.flush();
     expect(s.statuses.at(-1)?.status).toBe("COMPLETED");
     expect(p.filled).toBeCloseTo(1, 9);
+  });
+
+  it("pause stops a TWAP between slices; resume keeps its pacing, shifted by the pause", async () => {
+    const s = setup();
+    const start = s.clock.nowMs();
+    const p = parent({ qty: 1, slices: expandPacing(1, 4, 2_000, start) });
+    s.runner.add(p);
+    expect(s.runner.pause(p.orderId, start, "key_a")).toBe(false); // not started yet
+    s.runner.start(p.orderId, start);
+    s.run(1_000);
+    const firstSlice = p.filled;
+    expect(firstSlice).toBeGreaterThan(0);
+    expect(s.runner.pause(p.orderId, s.clock.nowMs(), "key_a")).toBe(true);
+    expect(s.runner.pause(p.orderId, s.clock.nowMs(), "key_a")).toBe(false); // already paused
+    // Slices 2 and 3 fall due during the pause and are not worked.
+    s.run(5_000);
+    expect(p.filled).toBe(firstSlice);
+    const resumedAt = s.clock.nowMs();
+    expect(s.runner.resume(p.orderId, resumedAt, "key_b")).toBe(true);
+    // Shifted by the 5 s pause: slice 2 is due ~1 s after resume, not at once with slice 3.
+    expect(p.slices!.map((x) => x.dueAtMs - start)).toEqual([0, 2_000 + 5_000, 4_000 + 5_000, 6_000 + 5_000]);
+    s.run(500);
+    expect(p.filled).toBe(firstSlice);
+    s.run(1_000);
+    expect(p.filled).toBeGreaterThan(firstSlice);
+    expect(p.filled).toBeLessThanOrEqual(0.5 + 1e-9);
+    s.run(8_000);
+    await s.runner.flush();
+    expect(s.statuses.filter((x) => x.orderId === p.orderId).map((x) => x.status)).toEqual(["RUNNING", "PAUSED", "RESUMED", "COMPLETED"]);
+    expect(p.filled).toBeCloseTo(1, 9);
+  });
+
+  it("a paused order can still be cancelled; a cancelled one cannot be resumed", async () => {
+    const s = setup();
+    const p = parent({ qty: 1, slices: expandPacing(1, 4, 2_000, s.clock.nowMs()) });
+    s.runner.add(p);
+    s.runner.start(p.orderId, s.clock.nowMs());
+    s.run(500);
+    s.runner.pause(p.orderId, s.clock.nowMs(), null);
+    s.run(300);
+    expect(s.runner.requestCancel(p.orderId, s.clock.nowMs())).toBe(true);
+    s.run(300);
+    await s.runner.flush();
+    expect(s.statuses.at(-1)?.status).toBe("CANCELLED");
+    expect(s.runner.resume(p.orderId, s.clock.nowMs(), null)).toBe(false);
   });
 
   it("starts a graph's second node when the first fills completely, and cancels on request", async () => {

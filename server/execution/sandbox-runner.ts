@@ -25,6 +25,8 @@ export interface RunnerJournal {
   fill(orderId: string, fill: { fillId: string; childId: string; venue: VenueId; qty: number; price: number; feeUsd: number; liquidity: "maker" | "taker"; atMs: number; closesChild: boolean }): Promise<void>;
   decision(orderId: string, decision: RoutingDecision): Promise<void>;
   status(orderId: string, status: "RUNNING" | FinalStatus, atMs: number, rejectReason?: string): Promise<void>;
+  /** A client paused or resumed the order (`byKeyId` null when the system did). */
+  control(orderId: string, kind: "paused" | "resumed", byKeyId: string | null, atMs: number): Promise<void>;
   /** Journals that batch writes resolve this when all recorded so far is written. */
   flush?(): Promise<void>;
 }
@@ -119,6 +121,38 @@ export class SandboxRunner {
     return true;
   }
 
+  /**
+   * Stops working the order: no new children or slices; resting children are pulled, and
+   * immediate-or-cancel ones already sent finish on their own (their fills still count).
+   * Only a running order can pause (not one waiting for its graph trigger, or being cancelled).
+   */
+  pause(orderId: string, nowMs: number, byKeyId: string | null): boolean {
+    const p = this.parents.get(orderId);
+    if (!p || p.final || p.waiting || p.cancelRequested || p.pausedAtMs !== undefined) return false;
+    p.pausedAtMs = nowMs;
+    for (const [childId, c] of p.open) if (c.resting) this.o.engine.cancel(childId, nowMs);
+    this.journal(() => this.o.journal.control(p.orderId, "paused", byKeyId, nowMs));
+    return true;
+  }
+
+  /**
+   * Works the order again. The pause does not count as working time: slices not yet due
+   * when it paused, the chase horizon and on_timeout edges all move later by its length,
+   * so a TWAP keeps its pacing instead of catching up in a burst.
+   */
+  resume(orderId: string, nowMs: number, byKeyId: string | null): boolean {
+    const p = this.parents.get(orderId);
+    if (!p || p.final || p.pausedAtMs === undefined) return false;
+    const pausedAt = p.pausedAtMs;
+    const pausedFor = Math.max(0, nowMs - pausedAt);
+    if (p.slices) p.slices = p.slices.map((s) => (s.dueAtMs > pausedAt ? { ...s, dueAtMs: s.dueAtMs + pausedFor } : s));
+    if (p.startedAtMs !== undefined) p.startedAtMs += pausedFor;
+    p.pausedAtMs = undefined;
+    p.nextActionAtMs = nowMs;
+    this.journal(() => this.o.journal.control(p.orderId, "resumed", byKeyId, nowMs));
+    return true;
+  }
+
   cancelDesk(deskId: string, nowMs: number, reason = "KILL_SWITCH"): number {
     let n = 0;
     for (const p of this.parents.values()) if (p.deskId === deskId && this.requestCancel(p.orderId, nowMs, reason)) n++;
@@ -148,7 +182,7 @@ export class SandboxRunner {
       if (p.open.size === 0) this.finish(p, "COMPLETED", nowMs);
       return;
     }
-    if (nowMs < p.nextActionAtMs) return;
+    if (p.pausedAtMs !== undefined || nowMs < p.nextActionAtMs) return;
     const books = this.books(p);
     if (p.arrivalMid === undefined) p.arrivalMid = computeNbbo(books).mid;
     if (p.policy === "aggressive_chase" && nowMs - (p.startedAtMs ?? nowMs) < HORIZON_MS_BY_URGENCY[p.urgency]) {
@@ -281,7 +315,8 @@ export class SandboxRunner {
   private checkTimeouts(nowMs: number): void {
     for (const [from, edges] of this.edges) {
       const p = this.parents.get(from);
-      if (!p || p.startedAtMs === undefined) continue;
+      // A paused order's clock stands still (resume moves startedAtMs by the pause).
+      if (!p || p.startedAtMs === undefined || p.pausedAtMs !== undefined) continue;
       for (const edge of edges) {
         if (edge.trigger === "on_timeout" && edge.timeoutMs !== undefined && !p.final && nowMs - p.startedAtMs >= edge.timeoutMs) {
           const next = this.parents.get(edge.to);

@@ -190,5 +190,8 @@ export function createSandboxJournal(
       if (status === "COMPLETED" && onCompleted) followUp(orderId, "outcome not recorded", onCompleted);
       if (onFinal) followUp(orderId, "final follow-up failed", onFinal);
     },
+    async control(orderId, kind, byKeyId, atMs) {
+      await append(orderId, { kind, atMs, byKeyId });
+    },
   };
 }

@@ -116,6 +116,8 @@ async function recoverWorkingOrders(o: StartSandboxOptions, runner: SandboxRunne
       runner.add(parent);
       if (record.status === "ACCEPTED") runner.start(record.id, now);
       else parent.waiting = false;
+      // A paused order stays paused; its schedule moves from now when it is resumed.
+      if (record.status === "PAUSED") parent.pausedAtMs = now;
       o.log.info(`sandbox: resumed order ${record.id} (${record.status})`);
     } catch (err) {
       o.log.error(`sandbox: could not recover order ${record.id}`, err);

@@ -1,0 +1,12 @@
+import { OrderResponseSchema } from "@/lib/contracts/orders";
+import { rejectOtherMethods } from "@/server/http/reject-other-methods";
+import { respond } from "@/server/http/respond";
+import { withApiKey } from "@/server/http/with-api-key";
+import { resumeOrder } from "@/server/intelligence/pause-order";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withApiKey("trade", async ({ core, principal, params }) =>
+  respond(OrderResponseSchema, await resumeOrder(core, principal, params.id ?? "")),
+);
+export const { GET, PUT, PATCH, DELETE } = rejectOtherMethods(["POST"]);
