@@ -92,6 +92,10 @@ test.describe("orders", () => {
     const still = await filled();
     expect(still.status).toBe("PAUSED");
     expect(still.filled_qty).toBeCloseTo(held, 9);
+    // Live does not call a paused order "behind": the pause is not working time.
+    const live = LiveResponseSchema.parse(await (await request.get(`/v1/execution/live/${node.node_order_id}`, { headers: trader() })).json());
+    expect(live.suggestions.map((x) => x.kind)).not.toContain("speed_up");
+    expect(live.suggestions.some((x) => /paused/i.test(x.message))).toBe(true);
     const resumed = OrderResponseSchema.parse(await (await request.post(`/v1/orders/${node.node_order_id}/resume`, { headers: trader() })).json());
     expect(resumed.order.status).toBe("RUNNING");
     const done = await waitFinal(request, node.order_id);

@@ -7,6 +7,7 @@ import type { LiveResponse } from "@/lib/contracts/live";
 import type { Core } from "@/server/core";
 import { expandPacing, scheduledFraction } from "@/server/execution/expand-pacing";
 import { HORIZON_MS_BY_URGENCY } from "@/server/execution/horizons";
+import { pausedMs } from "@/server/execution/measure-paused-time";
 import { deriveOrder, isTerminalStatus, summarizeOrder } from "@/server/execution/order-states";
 import { computeNbbo } from "@/server/market-data/nbbo";
 import { getVenue } from "@/server/market-data/venues";
@@ -48,8 +49,10 @@ export async function getLive(core: Core, deskId: string, id: string): Promise<L
 
   const qty = order.qty;
   const actual = qty > 0 ? order.filled_qty / qty : 0;
-  const planned = plannedFraction(record.policy, body.pacing, qty, summary.acceptedAtMs, now, record.urgency);
+  // Paused time is not working time: the runner moves the schedule later by each pause.
+  const planned = plannedFraction(record.policy, body.pacing, qty, summary.acceptedAtMs, now - pausedMs(events, now), record.urgency);
   const final = isTerminalStatus(summary.status);
+  const paused = summary.status === "PAUSED";
   const deviation = actual - planned;
   const scheduleStatus = final ? "done" : deviation > SCHEDULE_TOLERANCE ? "ahead" : deviation < -SCHEDULE_TOLERANCE ? "behind" : "on_track";
 
@@ -77,8 +80,9 @@ export async function getLive(core: Core, deskId: string, id: string): Promise<L
         suggestions.push({ kind: "reroute", venue: v.venue, message: `${v.venue} is ${v.status} (reject rate ${(v.reject_rate * 100).toFixed(0)}%, book ${v.book_age_ms} ms old): route the remainder elsewhere` });
       }
     }
-    if (scheduleStatus === "behind") suggestions.push({ kind: "speed_up", venue: null, message: `${((planned - actual) * 100).toFixed(0)}% behind schedule: take more liquidity now` });
-    if (scheduleStatus === "ahead") suggestions.push({ kind: "slow_down", venue: null, message: `${((actual - planned) * 100).toFixed(0)}% ahead of schedule: rest passively to save spread` });
+    if (paused) suggestions.push({ kind: "none", venue: null, message: "Paused: no child orders are sent and the schedule is held until it is resumed" });
+    else if (scheduleStatus === "behind") suggestions.push({ kind: "speed_up", venue: null, message: `${((planned - actual) * 100).toFixed(0)}% behind schedule: take more liquidity now` });
+    else if (scheduleStatus === "ahead") suggestions.push({ kind: "slow_down", venue: null, message: `${((actual - planned) * 100).toFixed(0)}% ahead of schedule: rest passively to save spread` });
   }
   if (suggestions.length === 0) suggestions.push({ kind: "none", venue: null, message: final ? `Order ${summary.status.toLowerCase()}` : "On plan; nothing to change" });
   const ratio = planned > 0 ? actual / planned : 1;
@@ -98,7 +102,7 @@ export async function getLive(core: Core, deskId: string, id: string): Promise<L
     schedule: { planned_fill_pct: planned * 100, actual_fill_pct: actual * 100, status: scheduleStatus, deviation_pct: deviation * 100 },
     venue_health: venueHealth,
     suggestions,
-    aggressiveness: { current: ratio, planned: 1, advice: final ? "hold" : ratio < 1 - SCHEDULE_TOLERANCE ? "speed_up" : ratio > 1 + SCHEDULE_TOLERANCE ? "slow_down" : "hold" },
+    aggressiveness: { current: ratio, planned: 1, advice: final || paused ? "hold" : ratio < 1 - SCHEDULE_TOLERANCE ? "speed_up" : ratio > 1 + SCHEDULE_TOLERANCE ? "slow_down" : "hold" },
     mids: mids.slice(-600).map((m) => ({ at_ns: msToNs(m.tsMs).toString(), mid: m.mid })),
     as_of_ns: msToNs(now).toString(),
   };
