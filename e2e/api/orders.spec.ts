@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DecisionsResponseSchema, LiveResponseSchema } from "@/lib/contracts/live";
 import { KillSwitchStateSchema, OrderListResponseSchema, OrderResponseSchema } from "@/lib/contracts/orders";
+import { ReviewResponseSchema } from "@/lib/contracts/review";
 import { bearer, createKey, demoKey, expectEnvelope } from "../support/demo";
 
 const trader = () => bearer(demoKey("trader"));
@@ -98,6 +99,8 @@ test.describe("orders", () => {
     expect(live.suggestions.some((x) => /paused/i.test(x.message))).toBe(true);
     const resumed = OrderResponseSchema.parse(await (await request.post(`/v1/orders/${node.node_order_id}/resume`, { headers: trader() })).json());
     expect(resumed.order.status).toBe("RUNNING");
+    const timeline = ReviewResponseSchema.parse(await (await request.get(`/v1/execution/review/${node.node_order_id}`, { headers: trader() })).json()).timeline;
+    expect(timeline.filter((t) => t.kind === "paused" || t.kind === "resumed").map((t) => t.kind)).toEqual(["paused", "resumed"]);
     const done = await waitFinal(request, node.order_id);
     expect(done.order.status).toBe("COMPLETED");
     expect(done.order.filled_qty).toBeCloseTo(0.8, 8);
@@ -138,6 +141,11 @@ test.describe("orders", () => {
     expect(done.order.status).toBe("CANCELLED");
     expect(done.order.filled_qty).toBe(0);
     await expectEnvelope(await request.post(`/v1/orders/${placed.order.order_id}/cancel`, { headers: trader() }), "CONFLICT", 409);
+    // The log says who asked and when, before the outcome.
+    const review = ReviewResponseSchema.parse(await (await request.get(`/v1/execution/review/${placed.order.node_order_id}`, { headers: trader() })).json());
+    const kinds = review.timeline.map((t) => t.kind);
+    expect(kinds).toContain("cancel_requested");
+    expect(kinds.indexOf("cancel_requested")).toBeLessThan(kinds.indexOf("cancelled"));
   });
 
   test("kill switch cancels working orders within a second and refuses new ones until released", async ({ request }) => {

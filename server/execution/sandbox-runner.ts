@@ -25,8 +25,8 @@ export interface RunnerJournal {
   fill(orderId: string, fill: { fillId: string; childId: string; venue: VenueId; qty: number; price: number; feeUsd: number; liquidity: "maker" | "taker"; atMs: number; closesChild: boolean }): Promise<void>;
   decision(orderId: string, decision: RoutingDecision): Promise<void>;
   status(orderId: string, status: "RUNNING" | FinalStatus, atMs: number, rejectReason?: string): Promise<void>;
-  /** A client paused or resumed the order (`byKeyId` null when the system did). */
-  control(orderId: string, kind: "paused" | "resumed", byKeyId: string | null, atMs: number): Promise<void>;
+  /** A client paused, resumed or asked to cancel the order (`byKeyId` null when the system did). */
+  control(orderId: string, kind: "paused" | "resumed" | "cancel_requested", byKeyId: string | null, atMs: number): Promise<void>;
   /** Journals that batch writes resolve this when all recorded so far is written. */
   flush?(): Promise<void>;
 }
@@ -110,10 +110,14 @@ export class SandboxRunner {
     this.fire(p, "on_accepted", nowMs);
   }
 
-  /** `reason` is set when the system cancels (e.g. KILL_SWITCH); a client's cancel has none. */
-  requestCancel(orderId: string, nowMs: number, reason?: string): boolean {
+  /**
+   * `reason` is set when the system cancels (e.g. KILL_SWITCH); a client's cancel has none.
+   * The request goes to the log first (who asked, when), then the children are cancelled.
+   */
+  requestCancel(orderId: string, nowMs: number, reason?: string, byKeyId: string | null = null): boolean {
     const p = this.parents.get(orderId);
     if (!p || p.final) return false;
+    if (!p.cancelRequested) this.journal(() => this.o.journal.control(p.orderId, "cancel_requested", byKeyId, nowMs));
     p.cancelRequested = true;
     p.cancelReason = reason;
     for (const childId of p.open.keys()) this.o.engine.cancel(childId, nowMs);
@@ -153,9 +157,9 @@ export class SandboxRunner {
     return true;
   }
 
-  cancelDesk(deskId: string, nowMs: number, reason = "KILL_SWITCH"): number {
+  cancelDesk(deskId: string, nowMs: number, reason = "KILL_SWITCH", byKeyId: string | null = null): number {
     let n = 0;
-    for (const p of this.parents.values()) if (p.deskId === deskId && this.requestCancel(p.orderId, nowMs, reason)) n++;
+    for (const p of this.parents.values()) if (p.deskId === deskId && this.requestCancel(p.orderId, nowMs, reason, byKeyId)) n++;
     return n;
   }
 

@@ -16,7 +16,7 @@ export async function cancelOrder(core: Core, principal: Principal, id: string):
   }
   const now = core.clock.nowMs();
   const targets = record.graphId ? current.nodes.map((n) => n.order_id) : [record.id];
-  for (const orderId of targets) core.sandbox.runner.requestCancel(orderId, now);
+  for (const orderId of targets) core.sandbox.runner.requestCancel(orderId, now, undefined, principal.keyId);
   await core.sandbox.runner.flush();
   return getOrder(core, principal.deskId, record.id);
 }
@@ -35,7 +35,7 @@ export async function getKillSwitchState(core: Core, principal: Principal): Prom
 export async function setKillSwitch(core: Core, principal: Principal, action: "engage" | "release"): Promise<z.input<typeof KillSwitchResponseSchema>> {
   const now = core.clock.nowMs();
   const record = await core.store.setKillSwitch(principal.deskId, action === "engage", principal.keyId, now);
-  const cancelled = action === "engage" ? core.sandbox.runner.cancelDesk(principal.deskId, now) : 0;
+  const cancelled = action === "engage" ? core.sandbox.runner.cancelDesk(principal.deskId, now, "KILL_SWITCH", principal.keyId) : 0;
   await core.sandbox.runner.flush();
   return { engaged: record.engaged, changed_at_ns: msToNs(record.changedAtMs ?? now).toString(), cancelled_orders: cancelled };
 }
