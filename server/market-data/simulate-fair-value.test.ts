@@ -37,6 +37,35 @@ describe("FairValueProcess", () => {
     expect(p.jumps).toBeLessThan(1100);
   });
 
+  it("diffuse over a long stretch has the law of stepping through it: σ√t spread, no drift in price", () => {
+    const noJumps = { ...btc, jumpsPerDay: 0 };
+    const p = new FairValueProcess(noJumps, createRng(6), 100);
+    const dayMs = 86_400_000;
+    const moves: number[] = [];
+    let prev = p.price;
+    for (let i = 0; i < 20_000; i++) {
+      const next = p.diffuse(dayMs);
+      moves.push(Math.log(next / prev));
+      prev = next;
+    }
+    const mean = moves.reduce((a, b) => a + b, 0) / moves.length;
+    const sd = Math.sqrt(moves.reduce((a, b) => a + (b - mean) ** 2, 0) / moves.length);
+    const daily = btc.annualVol * Math.sqrt(1 / 365);
+    expect(sd).toBeGreaterThan(daily * 0.97);
+    expect(sd).toBeLessThan(daily * 1.03);
+    // E[S] is kept: the log drift is −σ²t/2.
+    expect(mean).toBeCloseTo(-0.5 * daily * daily, 3);
+    expect(p.diffuse(0)).toBe(prev);
+  });
+
+  it("diffuse counts the jumps a stretch would have had", () => {
+    const jumpy = { ...btc, jumpsPerDay: 86_400 / 10 }; // one per 10 s
+    const p = new FairValueProcess(jumpy, createRng(7), 100);
+    for (let i = 0; i < 100; i++) p.diffuse(100_000); // 10,000 s
+    expect(p.jumps).toBeGreaterThan(900);
+    expect(p.jumps).toBeLessThan(1100);
+  });
+
   it("starts at the reference price unless told otherwise", () => {
     expect(new FairValueProcess(btc, createRng(5), 100).price).toBeCloseTo(90_000, 6);
     expect(new FairValueProcess(btc, createRng(5), 100, 50_000).price).toBeCloseTo(50_000, 6);

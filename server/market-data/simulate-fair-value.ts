@@ -5,6 +5,7 @@
  * jumps are symmetric in log space. Steps are fixed-length so a seed replays exactly.
  */
 import type { Rng } from "@/server/shared/rng";
+import { samplePoisson } from "./sample-poisson";
 import { SECONDS_PER_YEAR, type SymbolParams } from "./symbols";
 
 export class FairValueProcess {
@@ -39,6 +40,23 @@ export class FairValueProcess {
       d += this.params.jumpSizeSigma * this.rng.normal();
       this.jumps++;
     }
+    this.logPrice += d;
+    return Math.exp(this.logPrice);
+  }
+
+  /**
+   * Moves the price over `ms` in one draw, with the same law as stepping through it: the
+   * diffusion's log move is N(−σ²t/2, σ²t) and the jumps a compound Poisson sum. Used when
+   * the market skips a stretch of time (a stalled process, or history seeded across days)
+   * so the price has wandered as it would have, instead of standing still.
+   */
+  diffuse(ms: number): number {
+    if (!(ms > 0)) return this.price;
+    const sigma = this.params.annualVol * Math.sqrt(ms / 1000 / SECONDS_PER_YEAR);
+    let d = -0.5 * sigma * sigma + sigma * this.rng.normal();
+    const jumps = samplePoisson(this.rng, (this.params.jumpsPerDay * ms) / 86_400_000);
+    if (jumps > 0) d += this.params.jumpSizeSigma * Math.sqrt(jumps) * this.rng.normal();
+    this.jumps += jumps;
     this.logPrice += d;
     return Math.exp(this.logPrice);
   }

@@ -148,9 +148,35 @@ describe("SimulatedSource subscription and port behaviour", () => {
   it("skips ahead instead of replaying a stall longer than maxCatchUpMs", () => {
     const { source } = makeSource(1, { maxCatchUpMs: 1_000 });
     source.subscribe("BTC-USD");
+    const before = source.book("binance", "BTC-USD")!;
     source.advanceTo(START + 60_000);
     expect(source.stepCount).toBe(10);
     expect(source.nowMs).toBe(START + 60_000);
+    // The skipped minute still moved the price, and the book followed it uncrossed.
+    const after = source.book("binance", "BTC-USD")!;
+    expect(after.bids[0]!.price).not.toBe(before.bids[0]!.price);
+    expect(after.bids[0]!.price).toBeLessThan(after.asks[0]!.price);
+  });
+
+  it("a day skipped moves the price by about a day's volatility, not by nothing", () => {
+    const { source } = makeSource(2, { maxCatchUpMs: 1_000 });
+    source.subscribe("BTC-USD");
+    const mid = () => {
+      const b = source.book("binance", "BTC-USD")!;
+      return (b.bids[0]!.price + b.asks[0]!.price) / 2;
+    };
+    const moves: number[] = [];
+    let prev = mid();
+    for (let d = 1; d <= 40; d++) {
+      source.advanceTo(START + d * 86_400_000);
+      const m = mid();
+      moves.push(Math.abs(Math.log(m / prev)));
+      prev = m;
+    }
+    // Mean absolute daily log move ≈ σ_daily·√(2/π) for BTC's 50–60 % annual vol: well over 1 %.
+    const meanAbs = moves.reduce((a, b) => a + b, 0) / moves.length;
+    expect(meanAbs).toBeGreaterThan(0.01);
+    expect(meanAbs).toBeLessThan(0.06);
   });
 
   it("contains listener exceptions and keeps serving other listeners", () => {

@@ -201,7 +201,12 @@ export class SimulatedSource implements MarketSource {
       this.marketMs = Math.max(this.marketMs, this.alignDown(targetMs));
       return;
     }
-    if (targetMs - this.marketMs > this.maxCatchUpMs) this.marketMs = this.alignDown(targetMs - this.maxCatchUpMs);
+    if (targetMs - this.marketMs > this.maxCatchUpMs) {
+      // Skipped time still moves the price (one draw per symbol); books follow on the next step.
+      const skipTo = this.alignDown(targetMs - this.maxCatchUpMs);
+      for (const s of this.active.values()) s.fair.diffuse(skipTo - this.marketMs);
+      this.marketMs = skipTo;
+    }
     while (this.marketMs + this.stepMs <= targetMs) {
       this.marketMs += this.stepMs;
       this.step(this.marketMs);
