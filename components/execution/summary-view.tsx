@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState, useSyncExternalStore, type ReactNode } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { DEFAULT_SYMBOLS, VENUES, type VenueId } from "@/lib/contracts/common";
 import type { SummaryResponse } from "@/lib/contracts/summary";
 import { summaryCsvUrl, useSummary, type SummaryFilters } from "@/lib/queries/summary";
@@ -28,18 +29,69 @@ function costCell(bps: number | null) {
 }
 
 /**
- * Summary: the desk's execution quality over a date range (UTC days, today by default),
- * optionally for one symbol or venue — KPIs, slippage percentiles, per-venue / per-symbol /
- * per-router-version tables, forecast calibration, and the orders behind it all as CSV.
+ * Summary: the desk's execution quality over a date range (UTC days, the last 7 by
+ * default: what a desk lead reviews), optionally for one symbol or venue — KPIs, slippage
+ * percentiles, per-venue / per-symbol / per-router-version tables, forecast calibration,
+ * and the orders behind it all as CSV. The filters live in the URL under the API's own
+ * names (?start_date=&end_date=&symbol=&venue=), so a view can be linked and reloaded.
  */
+const DEFAULT_DAYS = 7;
+
+function defaultStart(today: string): string {
+  return todayUtc(Date.parse(`${today}T00:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000);
+}
+
+interface SummaryParams {
+  start_date?: string | undefined;
+  end_date?: string | undefined;
+  symbol?: string | undefined;
+  venue?: VenueId | undefined;
+}
+
+/** The filters from the URL; a patch rewrites it in place (no navigation, no refetch of the page). */
+function useSummaryParams(): [SummaryParams, (patch: Partial<Record<keyof SummaryParams, string>>) => void] {
+  const search = useSearchParams();
+  const pathname = usePathname();
+  const query = search.toString();
+  const params = useMemo(() => {
+    const q = new URLSearchParams(query);
+    const venue = q.get("venue") ?? undefined;
+    return {
+      start_date: q.get("start_date") ?? undefined,
+      end_date: q.get("end_date") ?? undefined,
+      symbol: q.get("symbol")?.toUpperCase() || undefined,
+      venue: venue && (VENUES as readonly string[]).includes(venue) ? (venue as VenueId) : undefined,
+    };
+  }, [query]);
+  const update = useCallback(
+    (patch: Partial<Record<keyof SummaryParams, string>>) => {
+      // Read the live URL, not the render's: two patches in one handler must both land.
+      const next = new URLSearchParams(window.location.search);
+      for (const [k, v] of Object.entries(patch)) {
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
+      const q = next.toString();
+      window.history.replaceState(null, "", q ? `${pathname}?${q}` : pathname);
+    },
+    [pathname],
+  );
+  return [params, update];
+}
+
 export function SummaryView() {
   // Today is the browser's UTC date, read after hydration (the page is prerendered).
   const today = useSyncExternalStore(noSubscribe, () => todayUtc(), () => null);
-  const [startInput, setStart] = useState<string | null>(null);
-  const [endInput, setEnd] = useState<string | null>(null);
-  const [symbol, setSymbol] = useState("");
-  const [venue, setVenue] = useState<VenueId | "">("");
-  const start = startInput ?? today ?? "";
+  const [params, setParams] = useSummaryParams();
+  const startInput = params.start_date;
+  const endInput = params.end_date;
+  const symbol = params.symbol ?? "";
+  const venue = params.venue ?? "";
+  const setStart = (v: string) => setParams({ start_date: v });
+  const setEnd = (v: string) => setParams({ end_date: v });
+  const setSymbol = (v: string) => setParams({ symbol: v });
+  const setVenue = (v: VenueId | "") => setParams({ venue: v });
+  const start = startInput ?? (today ? defaultStart(today) : "");
   const end = endInput ?? today ?? "";
   const invalid = today === null ? null : rangeError(start, end);
   // An invalid range keeps asking for the last valid one (and says why the new one was not used).
@@ -113,8 +165,7 @@ export function SummaryView() {
               type="button"
               onClick={() => {
                 const now = todayUtc();
-                setEnd(now);
-                setStart(todayUtc(Date.parse(`${now}T00:00:00Z`) - (Number(days) - 1) * 86_400_000));
+                setParams({ end_date: now, start_date: todayUtc(Date.parse(`${now}T00:00:00Z`) - (Number(days) - 1) * 86_400_000) });
               }}
               className="rounded border border-slate-300 bg-white px-2 py-0.5 text-[11px] font-medium text-slate-600 hover:bg-slate-50"
             >

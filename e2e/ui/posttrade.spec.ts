@@ -39,4 +39,21 @@ test.describe("Review and Summary pages", () => {
     await expect(page.getByTestId("csv-download")).toHaveAttribute("href", /format=csv/);
     await page.screenshot({ path: "test-results/screens/summary.png", fullPage: true });
   });
+
+  test("summary filters live in the URL under the API's names; the default is the last 7 days", async ({ page }) => {
+    await signInAsLead(page);
+    await page.goto("/summary");
+    const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
+    await expect(page.getByTestId("summary-end")).toHaveValue(day(0));
+    await expect(page.getByTestId("summary-start")).toHaveValue(day(6));
+    await page.getByTestId("summary-symbol").selectOption("BTC-USD");
+    await expect.poll(() => new URL(page.url()).searchParams.get("symbol")).toBe("BTC-USD");
+    await expect(page.getByTestId("csv-download")).toHaveAttribute("href", /symbol=BTC-USD/);
+    // A linked view opens as it was shared.
+    await page.goto(`/summary?start_date=${day(3)}&end_date=${day(1)}&venue=okx`);
+    await expect(page.getByTestId("summary-start")).toHaveValue(day(3));
+    await expect(page.getByTestId("summary-end")).toHaveValue(day(1));
+    await expect(page.getByTestId("summary-venue")).toHaveValue("okx");
+    await expect(page.getByTestId("csv-download")).toHaveAttribute("href", new RegExp(`start_date=${day(3)}.*end_date=${day(1)}`));
+  });
 });
