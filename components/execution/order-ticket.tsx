@@ -1,28 +1,21 @@
 "use client";
 
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { useMarketUniverse } from "@/lib/queries/market-status";
-import type { PreviewResponse } from "@/lib/contracts/orders";
-import type { ForecastResponse } from "@/lib/contracts/pretrade";
 import { isApiClientError, isRetryable, type ApiClientError } from "@/lib/queries/api-fetch";
-import { useCreateOrder, usePreview, type OrderResponse } from "@/lib/queries/orders";
+import { useCreateOrder, usePreview } from "@/lib/queries/orders";
 import { useForecast } from "@/lib/queries/pretrade";
-import { formatBps, formatPrice, formatQty, formatUsd, formatUsdCompact } from "@/lib/format";
+import { formatPrice, formatQty, formatUsdCompact } from "@/lib/format";
 import { VENUE_COLORS } from "@/components/charts/venue-colors";
-import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import { Panel } from "@/components/ui/panel";
-import { Skeleton } from "@/components/ui/skeleton";
-import { EmptyState, ErrorState } from "@/components/ui/states";
-import { VenueMix } from "./forecast-venues";
+import { ErrorState } from "@/components/ui/states";
 import { FormField, INPUT, Segmented } from "./order-form";
 import { baseAsset, defaultQty } from "./order-form-state";
 import {
   buildOrderBody,
   buildSimpleBody,
-  liveTargetOf,
   newClientRequestId,
   pacingSummary,
   ticketErrorsFrom,
@@ -35,8 +28,10 @@ import {
   type TicketState,
   type TicketVenue,
 } from "./order-ticket-state";
-import { OrderStatusBadge } from "./orders-status";
 import { SymbolSelector } from "./symbol-selector";
+import { TicketChecks } from "./ticket-checks";
+import { TicketForecast } from "./ticket-forecast";
+import { TicketResult } from "./ticket-result";
 
 /** Pause after the last edit before the forecast and checks are asked for again. */
 const CHECK_DEBOUNCE_MS = 400;
@@ -327,233 +322,4 @@ function ticketErrorTitle(error: ApiClientError): string {
   if (error.status === 403) return "Not allowed to place orders";
   if (error.status === 422) return "The order was rejected";
   return "The order was not placed";
-}
-
-function TicketResult({ response, order }: { response: OrderResponse; order: TicketOrder | null }) {
-  const o = response.order;
-  const target = liveTargetOf(response);
-  const refused = o.status === "REJECTED" || o.status === "FAILED";
-  return (
-    <div
-      className={cx("border-t border-slate-100 p-3 text-sm", refused ? "bg-rose-50/60" : "bg-emerald-50/50")}
-      data-testid="ticket-result"
-      data-order-id={o.order_id}
-      data-node-order-id={target}
-      data-status={o.status}
-    >
-      <div className="flex flex-wrap items-center gap-2">
-        <span className={cx("text-xs font-semibold uppercase tracking-wide", refused ? "text-rose-800" : "text-emerald-800")}>
-          {refused ? `Order ${o.status.toLowerCase()}${o.reject_reason ? `: ${o.reject_reason.replace(/_/g, " ").toLowerCase()}` : ""}` : "Order accepted"}
-        </span>
-        <OrderStatusBadge status={o.status} title={o.reject_reason ?? undefined} />
-        {o.sandbox && <Badge tone="amber">sandbox</Badge>}
-      </div>
-      <p className="num mt-1 text-xs text-slate-600">
-        <span className={cx("font-semibold uppercase", o.side === "buy" ? "text-emerald-700" : "text-rose-700")}>{o.side}</span> {formatQty(o.qty)} {baseAsset(o.symbol)}
-        {order?.pacing ? ` · ${pacingSummary(order.pacing)}` : ""} · order <code className="font-mono text-slate-800">{o.order_id}</code>
-        {response.nodes.length > 0 && ` · ${response.nodes.length} node order${response.nodes.length === 1 ? "" : "s"}`}
-      </p>
-      <div className="mt-2 flex flex-wrap gap-2">
-        <Link
-          href={`/live/${encodeURIComponent(target)}`}
-          data-testid="ticket-live-link"
-          className="inline-flex items-center rounded-md bg-slate-900 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-800"
-        >
-          Watch live →
-        </Link>
-        <Link
-          href={`/decisions?node_order_id=${encodeURIComponent(target)}`}
-          className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
-        >
-          Routing decisions
-        </Link>
-      </div>
-    </div>
-  );
-}
-
-function Figure({ label, value, sub, tone, testId }: { label: string; value: string; sub?: string; tone?: "amber"; testId?: string }) {
-  return (
-    <div className="min-w-0 rounded border border-slate-200 px-2.5 py-1.5" data-testid={testId}>
-      <div className="truncate text-[10px] font-semibold uppercase tracking-wider text-slate-500">{label}</div>
-      <div className={cx("num truncate text-base font-semibold leading-6", tone === "amber" ? "text-amber-700" : "text-slate-900")}>{value}</div>
-      {sub !== undefined && <div className="num truncate text-[11px] text-slate-500">{sub}</div>}
-    </div>
-  );
-}
-
-function usd(value: number): string {
-  return value < 0 ? `${formatUsd(-value)} gain` : formatUsd(value);
-}
-
-function TicketForecast({
-  forecast,
-  error,
-  loading,
-  stale,
-  order,
-}: {
-  forecast: ForecastResponse | undefined;
-  error: ApiClientError | null;
-  loading: boolean;
-  stale: boolean;
-  order: TicketOrder | null;
-}) {
-  return (
-    <Panel
-      title="Forecast before sending"
-      subtitle={forecast ? `${forecast.model_version} · ${forecast.source.market} market` : "P50 / P90 cost vs arrival mid"}
-      actions={stale && forecast ? <Badge tone="blue">updating…</Badge> : undefined}
-      testId="ticket-forecast"
-    >
-      {!order ? (
-        <EmptyState title="Enter a valid order to see its forecast" />
-      ) : error && !forecast ? (
-        <div className="p-3">
-          <ErrorState error={error} title="Could not forecast this order" compact scope="ticket-forecast" />
-        </div>
-      ) : loading || !forecast ? (
-        <div className="grid grid-cols-2 gap-2 p-3 md:grid-cols-4" role="status" aria-label="Loading forecast">
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} className="h-14" />
-          ))}
-        </div>
-      ) : (
-        <div className={cx("grid grid-cols-1 gap-0 transition-opacity lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)]", stale && "opacity-60")}>
-          <div className="space-y-2 p-3">
-            <div className="grid grid-cols-2 gap-2">
-              <Figure testId="ticket-p50" label="P50 expected" value={formatBps(forecast.expected_cost_bps)} sub={usd(forecast.expected_cost_usd)} />
-              <Figure testId="ticket-p90" label="P90 downside" value={formatBps(forecast.downside_cost_bps)} sub={usd(forecast.downside_cost_usd)} tone="amber" />
-            </div>
-            <p className="num text-[11px] leading-4 text-slate-500">
-              mid {formatPrice(forecast.mid)} · {forecast.complete ? "the visible books fill the whole order" : `only ${formatQty(forecast.fillable_qty)} fillable now`}
-              {order.pacing ? " · forecast for the whole size at once; pacing spreads it out" : ""}
-            </p>
-            {forecast.warnings.length > 0 && (
-              <ul className="list-disc space-y-0.5 pl-4 text-[11px] text-amber-800">
-                {forecast.warnings.map((w, i) => (
-                  <li key={i}>{w}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-          <div className="border-t border-slate-100 lg:border-t-0 lg:border-l">
-            <p className="px-3 pt-2 text-[10px] font-semibold uppercase tracking-wider text-slate-500">Venue mix</p>
-            <VenueMix mix={forecast.venue_mix} />
-          </div>
-        </div>
-      )}
-    </Panel>
-  );
-}
-
-const CHECK_STYLE = {
-  pass: { icon: "✓", className: "bg-emerald-100 text-emerald-700" },
-  warn: { icon: "!", className: "bg-amber-100 text-amber-800" },
-  fail: { icon: "✕", className: "bg-rose-100 text-rose-700" },
-} as const;
-
-function TicketChecks({
-  preview,
-  error,
-  loading,
-  stale,
-  order,
-}: {
-  preview: PreviewResponse | undefined;
-  error: ApiClientError | null;
-  loading: boolean;
-  stale: boolean;
-  order: TicketOrder | null;
-}) {
-  const failed = preview?.checks.filter((c) => c.status === "fail").length ?? 0;
-  const warned = preview?.checks.filter((c) => c.status === "warn").length ?? 0;
-  return (
-    <Panel
-      title="Pre-trade checks"
-      subtitle={preview ? `${preview.routing === "sor" ? `SOR ${preview.router}` : "direct"} · ${preview.legs.length} leg${preview.legs.length === 1 ? "" : "s"}` : "POST /v1/orders/preview"}
-      actions={
-        preview && !stale ? (
-          failed > 0 ? (
-            <Badge tone="red">{failed} failed</Badge>
-          ) : warned > 0 ? (
-            <Badge tone="amber">{warned} warning{warned === 1 ? "" : "s"}</Badge>
-          ) : (
-            <Badge tone="green">all pass</Badge>
-          )
-        ) : stale && preview ? (
-          <Badge tone="blue">checking…</Badge>
-        ) : undefined
-      }
-      testId="ticket-checks"
-    >
-      <div data-would-accept={preview && !stale ? String(preview.would_accept) : undefined} data-failed={preview && !stale ? failed : undefined}>
-        {!order ? (
-          <EmptyState title="No order to check yet" />
-        ) : error && (!preview || !isRetryable(error)) ? (
-          <div className="p-3">
-            <ErrorState error={error} title={error.status === 422 ? "The order does not validate" : "Could not check this order"} compact scope="ticket-checks" />
-          </div>
-        ) : loading || !preview ? (
-          <div className="space-y-2 p-3" role="status" aria-label="Checking order">
-            {Array.from({ length: 4 }, (_, i) => (
-              <Skeleton key={i} className="h-4" />
-            ))}
-          </div>
-        ) : (
-          <div className={cx("grid grid-cols-1 transition-opacity lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)]", stale && "opacity-60")}>
-            <ul className="grid grid-cols-1 content-start gap-x-2 sm:grid-cols-2">
-              {preview.checks.map((c) => (
-                <li key={c.check} className="flex items-start gap-2 border-b border-slate-100 px-3 py-1.5" data-testid={`ticket-check-${c.check}`} data-status={c.status}>
-                  <span aria-label={c.status} className={cx("mt-px grid size-4 shrink-0 place-items-center rounded-full text-[10px] font-bold", CHECK_STYLE[c.status].className)}>
-                    {CHECK_STYLE[c.status].icon}
-                  </span>
-                  <span className="min-w-0">
-                    <span className="text-xs font-medium text-slate-800">{c.check.replace(/_/g, " ")}</span>
-                    <span className="block text-[11px] leading-4 text-slate-500">{c.message}</span>
-                  </span>
-                </li>
-              ))}
-            </ul>
-            <div className="border-t border-slate-100 p-3 lg:border-t-0 lg:border-l">
-              <p className="text-[10px] font-semibold uppercase tracking-wider text-slate-500">Estimated</p>
-              <dl className="num mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
-                <dt className="text-slate-500">Avg price</dt>
-                <dd className="text-right text-slate-800">{formatPrice(preview.estimated.avg_price)}</dd>
-                <dt className="text-slate-500">Cost</dt>
-                <dd className="text-right text-slate-800">
-                  {formatBps(preview.estimated.cost_bps)} · {usd(preview.estimated.cost_usd)}
-                </dd>
-                <dt className="text-slate-500">P90</dt>
-                <dd className="text-right text-amber-700">{formatBps(preview.estimated.p90_cost_bps)}</dd>
-                <dt className="text-slate-500">Fees</dt>
-                <dd className="text-right text-slate-800">{formatUsd(preview.estimated.fees_usd)}</dd>
-                <dt className="text-slate-500">Notional</dt>
-                <dd className="text-right text-slate-800">{formatUsdCompact(preview.notional_usd)}</dd>
-              </dl>
-              <p className="mt-2 text-[10px] font-semibold uppercase tracking-wider text-slate-500">Routing plan</p>
-              {preview.legs.length === 0 ? (
-                <p className="mt-1 text-xs text-slate-500">No venue can take any of this order now.</p>
-              ) : (
-                <ul className="num mt-1 space-y-0.5 text-xs">
-                  {preview.legs.map((l) => (
-                    <li key={l.venue} className="flex items-center justify-between gap-2">
-                      <span className="flex items-center gap-1.5 text-slate-700">
-                        <span aria-hidden className="inline-block size-2 rounded-sm" style={{ background: VENUE_COLORS[l.venue] }} />
-                        {l.venue}
-                      </span>
-                      <span className="text-slate-600">
-                        {formatQty(l.qty)} · {(l.fraction * 100).toFixed(0)}% · {formatBps(l.est_cost_bps, { unit: false })} bps
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {preview.unfilled_qty > 0 && <p className="num mt-1 text-[11px] text-amber-700">{formatQty(preview.unfilled_qty)} left unfilled by the plan</p>}
-            </div>
-          </div>
-        )}
-      </div>
-    </Panel>
-  );
 }
