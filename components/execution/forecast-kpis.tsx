@@ -4,12 +4,13 @@ import type { ReactNode } from "react";
 import type { ForecastResponse } from "@/lib/contracts/pretrade";
 import { formatAge, formatBps, formatQty, formatUsd } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
-import { cx } from "@/components/ui/cx";
+import { KpiCard } from "@/components/ui/kpi-card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { fillablePct } from "./forecast-math";
 import { baseAsset } from "./order-form-state";
 import { Freshness, SourceBadge } from "./source-badge";
 
+/** A KPI card whose value comes as a prop, so the card's own content (children) can follow it. */
 function Kpi({
   label,
   value,
@@ -28,19 +29,9 @@ function Kpi({
   children?: ReactNode;
 }) {
   return (
-    <div
-      data-testid={testId}
-      title={title}
-      className={cx(
-        "min-w-0 rounded-md border bg-white px-3 py-2 shadow-sm",
-        tone === "amber" ? "border-amber-300 bg-amber-50/60" : tone === "red" ? "border-rose-300 bg-rose-50/60" : "border-slate-200",
-      )}
-    >
-      <div className="truncate text-[10px] font-semibold uppercase tracking-wider text-slate-500">{label}</div>
-      {value !== undefined && <div className="num mt-0.5 truncate text-lg font-semibold leading-6 text-slate-900">{value}</div>}
-      {sub !== undefined && <div className="num mt-0.5 text-[11px] leading-4 text-slate-500">{sub}</div>}
-      {children}
-    </div>
+    <KpiCard label={label} sub={sub} tone={tone} testId={testId} title={title} footer={children}>
+      {value}
+    </KpiCard>
   );
 }
 

@@ -1,7 +1,8 @@
 "use client";
 
+import { KpiCard } from "@/components/ui/kpi-card";
 import Link from "next/link";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import type { LiveResponse } from "@/lib/contracts/live";
 import { isApiClientError } from "@/lib/queries/api-fetch";
 import { isFinalStatus, useLiveOrder, type LiveTransport } from "@/lib/queries/live";
@@ -132,22 +133,6 @@ function LiveSkeleton() {
   );
 }
 
-function Card({ label, children, sub, tone = "neutral", testId, title }: { label: ReactNode; children?: ReactNode; sub?: ReactNode; tone?: "neutral" | "red" | "amber" | "green"; testId?: string; title?: string }) {
-  return (
-    <div
-      data-testid={testId}
-      title={title}
-      className={cx(
-        "min-w-0 rounded-md border bg-white px-3 py-2 shadow-sm",
-        tone === "red" ? "border-rose-300 bg-rose-50/60" : tone === "amber" ? "border-amber-300 bg-amber-50/60" : tone === "green" ? "border-emerald-300 bg-emerald-50/50" : "border-slate-200",
-      )}
-    >
-      <div className="truncate text-[10px] font-semibold uppercase tracking-wider text-slate-500">{label}</div>
-      {children !== undefined && <div className="num mt-0.5 truncate text-lg font-semibold leading-6 text-slate-900">{children}</div>}
-      {sub !== undefined && <div className="num mt-0.5 text-[11px] leading-4 text-slate-500">{sub}</div>}
-    </div>
-  );
-}
 
 function LiveBody({ live, points }: { live: LiveResponse; points: readonly ProgressPoint[] }) {
   const o = live.order;
@@ -172,7 +157,7 @@ function LiveBody({ live, points }: { live: LiveResponse; points: readonly Progr
       )}
 
       <div className="grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-[minmax(0,1.3fr)_repeat(4,minmax(0,1fr))]" data-testid="live-totals">
-        <Card label="Order">
+        <KpiCard label="Order">
           <span className={cx("uppercase", o.side === "buy" ? "text-emerald-700" : "text-rose-700")}>{o.side}</span> {formatQty(t.ordered_qty)}{" "}
           <span className="text-xs font-medium text-slate-500">{o.symbol}</span>
           <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs font-normal">
@@ -184,20 +169,20 @@ function LiveBody({ live, points }: { live: LiveResponse; points: readonly Progr
             </Badge>
             {o.sandbox && <Badge tone="amber">sandbox</Badge>}
           </div>
-        </Card>
-        <Card label="Filled" sub={`${formatQty(t.filled_qty)} of ${formatQty(t.ordered_qty)} ${base}`} testId="live-filled">
+        </KpiCard>
+        <KpiCard label="Filled" sub={`${formatQty(t.filled_qty)} of ${formatQty(t.ordered_qty)} ${base}`} testId="live-filled">
           <span data-testid="live-fill-pct">{formatPct(pct)}</span>
           <span className="mt-1 block h-1.5 rounded-full bg-slate-100">
             <span className={cx("block h-1.5 rounded-full", pct >= 99.995 ? "bg-emerald-500" : "bg-sky-500")} style={{ width: `${pct}%` }} />
           </span>
-        </Card>
-        <Card label="Remaining" sub={`planned ${live.schedule.planned_fill_pct.toFixed(1)}% filled by now`} testId="live-remaining">
+        </KpiCard>
+        <KpiCard label="Remaining" sub={`planned ${live.schedule.planned_fill_pct.toFixed(1)}% filled by now`} testId="live-remaining">
           {formatQty(t.remaining_qty)} <span className="text-xs font-medium text-slate-500">{base}</span>
-        </Card>
-        <Card label="Avg price" sub={`fees ${formatUsdCents(o.fees_usd)} · ${live.fills.length} fill${live.fills.length === 1 ? "" : "s"}`} testId="live-avg-price">
+        </KpiCard>
+        <KpiCard label="Avg price" sub={`fees ${formatUsdCents(o.fees_usd)} · ${live.fills.length} fill${live.fills.length === 1 ? "" : "s"}`} testId="live-avg-price">
           {formatPrice(t.avg_price, { decimals })}
-        </Card>
-        <Card
+        </KpiCard>
+        <KpiCard
           label="Routing"
           sub={
             <>
@@ -208,7 +193,7 @@ function LiveBody({ live, points }: { live: LiveResponse; points: readonly Progr
           }
         >
           <span className="font-mono text-sm">{o.router_version ?? "—"}</span>
-        </Card>
+        </KpiCard>
       </div>
 
       <div className="flex flex-wrap items-center gap-2 text-xs">
@@ -369,15 +354,15 @@ function TcaCards({ live, decimals }: { live: LiveResponse; decimals: number }) 
   const vsTone = costTone(tca.vs_forecast_bps);
   return (
     <div className="grid grid-cols-1 gap-2 md:grid-cols-3" data-testid="live-tca">
-      <Card
+      <KpiCard
         label="Slippage vs arrival"
         tone={slipTone === "red" ? "amber" : slipTone === "green" ? "green" : "neutral"}
         sub={`arrival ${formatPrice(tca.arrival_mid, { decimals })} · positive = worse`}
         testId="tca-slippage"
       >
         <span className={slipTone === "red" ? "text-rose-700" : slipTone === "green" ? "text-emerald-700" : undefined}>{formatBps(slip)}</span>
-      </Card>
-      <Card
+      </KpiCard>
+      <KpiCard
         label={
           <span className="flex items-center gap-1.5">
             vs forecast P50
@@ -392,8 +377,8 @@ function TcaCards({ live, decimals }: { live: LiveResponse; decimals: number }) 
           {tca.vs_forecast_bps !== null && tca.vs_forecast_bps > 0 ? "+" : ""}
           {formatBps(tca.vs_forecast_bps)}
         </span>
-      </Card>
-      <Card
+      </KpiCard>
+      <KpiCard
         label="Mid now"
         sub={
           tca.arrival_mid !== null && tca.current_mid !== null && tca.arrival_mid > 0
@@ -403,7 +388,7 @@ function TcaCards({ live, decimals }: { live: LiveResponse; decimals: number }) 
         testId="tca-mid"
       >
         {formatPrice(tca.current_mid, { decimals })}
-      </Card>
+      </KpiCard>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
+import { KpiCard } from "@/components/ui/kpi-card";
 import Link from "next/link";
-import { Fragment, useState, type ReactNode } from "react";
+import { Fragment, useState } from "react";
 import type { ReviewResponse } from "@/lib/contracts/review";
 import { isApiClientError } from "@/lib/queries/api-fetch";
 import { REVIEW_POLL_MS, useReview } from "@/lib/queries/review";
@@ -96,22 +97,6 @@ function ReviewSkeleton() {
   );
 }
 
-function Card({ label, children, sub, tone = "neutral", testId, title }: { label: ReactNode; children?: ReactNode; sub?: ReactNode; tone?: "neutral" | "red" | "amber" | "green"; testId?: string; title?: string }) {
-  return (
-    <div
-      data-testid={testId}
-      title={title}
-      className={cx(
-        "min-w-0 rounded-md border bg-white px-3 py-2 shadow-sm",
-        tone === "red" ? "border-rose-300 bg-rose-50/60" : tone === "amber" ? "border-amber-300 bg-amber-50/60" : tone === "green" ? "border-emerald-300 bg-emerald-50/50" : "border-slate-200",
-      )}
-    >
-      <div className="truncate text-[10px] font-semibold uppercase tracking-wider text-slate-500">{label}</div>
-      {children !== undefined && <div className="num mt-0.5 truncate text-lg font-semibold leading-6 text-slate-900">{children}</div>}
-      {sub !== undefined && <div className="num mt-0.5 text-[11px] leading-4 text-slate-500">{sub}</div>}
-    </div>
-  );
-}
 
 function ReviewBody({ review }: { review: ReviewResponse }) {
   const o = review.order;
@@ -127,7 +112,7 @@ function ReviewBody({ review }: { review: ReviewResponse }) {
     <div className="space-y-3">
       <div data-testid="review-header" data-status={o.status} data-final={String(review.final)} className="space-y-2">
         <div className="grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-[minmax(0,1.3fr)_repeat(4,minmax(0,1fr))]">
-          <Card label="Order">
+          <KpiCard label="Order">
             <span className={cx("uppercase", o.side === "buy" ? "text-emerald-700" : "text-rose-700")}>{o.side}</span> {formatQty(o.qty)}{" "}
             <span className="text-xs font-medium text-slate-500">{o.symbol}</span>
             <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs font-normal">
@@ -135,19 +120,19 @@ function ReviewBody({ review }: { review: ReviewResponse }) {
               <Badge tone={review.final ? "neutral" : "blue"}>{review.final ? "final" : "working"}</Badge>
               {o.sandbox && <Badge tone="amber">sandbox</Badge>}
             </div>
-          </Card>
-          <Card label="Filled" sub={`${formatQty(review.shortfall.filled_qty)} filled · ${formatQty(review.shortfall.unfilled_qty)} ${base} unfilled`}>
+          </KpiCard>
+          <KpiCard label="Filled" sub={`${formatQty(review.shortfall.filled_qty)} filled · ${formatQty(review.shortfall.unfilled_qty)} ${base} unfilled`}>
             {formatPct(orderFilledPct(o))}
-          </Card>
-          <Card label="Avg fill price" sub={`fees ${formatUsdCents(o.fees_usd)} · ${fills} fill${fills === 1 ? "" : "s"} · ${sends} child send${sends === 1 ? "" : "s"}`}>
+          </KpiCard>
+          <KpiCard label="Avg fill price" sub={`fees ${formatUsdCents(o.fees_usd)} · ${fills} fill${fills === 1 ? "" : "s"} · ${sends} child send${sends === 1 ? "" : "s"}`}>
             {formatPrice(review.benchmarks.avg_price, { decimals })}
-          </Card>
-          <Card label="Shortfall" tone={totalTone === "red" ? "amber" : totalTone === "green" ? "green" : "neutral"} sub={`${formatUsd(total.usd)} · positive = cost`} testId="review-shortfall-total">
+          </KpiCard>
+          <KpiCard label="Shortfall" tone={totalTone === "red" ? "amber" : totalTone === "green" ? "green" : "neutral"} sub={`${formatUsd(total.usd)} · positive = cost`} testId="review-shortfall-total">
             <span className={TONE_TEXT[totalTone]}>{signedBps(total.bps)}</span>
-          </Card>
-          <Card label="Routing" sub={`${o.policy} · ${o.urgency} urgency${o.venue ? ` · ${o.venue} only` : ""} · started ${formatTimeNs(o.created_at_ns)}`}>
+          </KpiCard>
+          <KpiCard label="Routing" sub={`${o.policy} · ${o.urgency} urgency${o.venue ? ` · ${o.venue} only` : ""} · started ${formatTimeNs(o.created_at_ns)}`}>
             <span className="font-mono text-sm">{o.router_version ?? "—"}</span>
-          </Card>
+          </KpiCard>
         </div>
         <div className="flex flex-wrap items-center gap-2 text-xs">
           <Link href={`/live/${encodeURIComponent(o.node_order_id)}`} className="rounded border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-700 hover:bg-slate-50" data-testid="review-live-link">

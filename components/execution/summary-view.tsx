@@ -1,7 +1,8 @@
 "use client";
 
+import { KpiCard } from "@/components/ui/kpi-card";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useCallback, useId, useMemo, useState, useSyncExternalStore } from "react";
 import { DEFAULT_SYMBOLS, VENUES, type VenueId } from "@/lib/contracts/common";
 import type { SummaryResponse } from "@/lib/contracts/summary";
 import { summaryCsvUrl, useSummary, type SummaryFilters } from "@/lib/queries/summary";
@@ -227,21 +228,6 @@ function SummarySkeleton() {
   );
 }
 
-function Kpi({ label, children, sub, testId, tone = "neutral" }: { label: string; children: ReactNode; sub?: ReactNode; testId?: string; tone?: "neutral" | "red" | "amber" | "green" }) {
-  return (
-    <div
-      data-testid={testId}
-      className={cx(
-        "min-w-0 rounded-md border bg-white px-3 py-2 shadow-sm",
-        tone === "red" ? "border-rose-300 bg-rose-50/60" : tone === "amber" ? "border-amber-300 bg-amber-50/60" : tone === "green" ? "border-emerald-300 bg-emerald-50/50" : "border-slate-200",
-      )}
-    >
-      <div className="truncate text-[10px] font-semibold uppercase tracking-wider text-slate-500">{label}</div>
-      <div className="num mt-0.5 truncate text-lg font-semibold leading-6 text-slate-900">{children}</div>
-      {sub !== undefined && <div className="num mt-0.5 truncate text-[11px] leading-4 text-slate-500">{sub}</div>}
-    </div>
-  );
-}
 
 function SummaryBody({ summary: s }: { summary: SummaryResponse }) {
   const t = s.totals;
@@ -252,24 +238,24 @@ function SummaryBody({ summary: s }: { summary: SummaryResponse }) {
   return (
     <>
       <div className="grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-6" data-testid="summary-kpis">
-        <Kpi label="Orders" sub={`${t.completed_orders} completed · ${s.start_date === s.end_date ? s.start_date : `${days ?? "?"} days`}`} testId="kpi-orders">
+        <KpiCard truncateSub label="Orders" sub={`${t.completed_orders} completed · ${s.start_date === s.end_date ? s.start_date : `${days ?? "?"} days`}`} testId="kpi-orders">
           {t.orders.toLocaleString("en-US")}
-        </Kpi>
-        <Kpi label="Filled notional" sub={`${t.fills.toLocaleString("en-US")} fill${t.fills === 1 ? "" : "s"}`} testId="kpi-notional">
+        </KpiCard>
+        <KpiCard truncateSub label="Filled notional" sub={`${t.fills.toLocaleString("en-US")} fill${t.fills === 1 ? "" : "s"}`} testId="kpi-notional">
           {formatUsdCompact(t.filled_notional_usd)}
-        </Kpi>
-        <Kpi label="Fill rate" sub="filled qty / ordered qty" testId="kpi-fill-rate">
+        </KpiCard>
+        <KpiCard truncateSub label="Fill rate" sub="filled qty / ordered qty" testId="kpi-fill-rate">
           {formatShare(t.fill_rate)}
-        </Kpi>
-        <Kpi label="Slippage P50" sub="vs arrival, fees incl." testId="kpi-p50">
+        </KpiCard>
+        <KpiCard truncateSub label="Slippage P50" sub="vs arrival, fees incl." testId="kpi-p50">
           <span className={TONE_TEXT[costTone(slip?.p50 ?? null)]}>{formatBps(slip?.p50)}</span>
-        </Kpi>
-        <Kpi label="Slippage P90" sub={`mean ${formatBps(slip?.notional_weighted_mean)} (notional-wtd)`} testId="kpi-p90">
+        </KpiCard>
+        <KpiCard truncateSub label="Slippage P90" sub={`mean ${formatBps(slip?.notional_weighted_mean)} (notional-wtd)`} testId="kpi-p90">
           <span className={TONE_TEXT[costTone(slip?.p90 ?? null)]}>{formatBps(slip?.p90)}</span>
-        </Kpi>
-        <Kpi label="Within forecast P90" sub={`${s.calibration.observations} obs. · target ${formatShare(CALIBRATION_TARGET, 0)}`} tone={verdict.tone === "neutral" ? "neutral" : verdict.tone} testId="kpi-calibration">
+        </KpiCard>
+        <KpiCard truncateSub label="Within forecast P90" sub={`${s.calibration.observations} obs. · target ${formatShare(CALIBRATION_TARGET, 0)}`} tone={verdict.tone === "neutral" ? "neutral" : verdict.tone} testId="kpi-calibration">
           {formatShare(s.calibration.within_p90_share)}
-        </Kpi>
+        </KpiCard>
       </div>
 
       {t.orders === 0 ? (
