@@ -2,7 +2,7 @@
 
 import { KpiCard } from "@/components/ui/kpi-card";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useId, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { DEFAULT_SYMBOLS, VENUES, type VenueId } from "@/lib/contracts/common";
 import type { SummaryResponse } from "@/lib/contracts/summary";
 import { summaryCsvUrl, useSummary, type SummaryFilters } from "@/lib/queries/summary";
@@ -351,97 +351,103 @@ function VenueTable({ rows }: { rows: SummaryResponse["per_venue"] }) {
   );
 }
 
+interface CostGroupRow {
+  key: string;
+  label: ReactNode;
+  orders: number;
+  notional_usd: number;
+  /** Shown only when the table has a fill-rate column. */
+  fill_rate?: number;
+  avg_cost_bps: number | null;
+}
+
+/** One group per row (symbol, router version, day): orders, notional, optional fill rate, average cost. */
+function CostGroupTable({
+  title,
+  subtitle,
+  testId,
+  keyHeader,
+  empty,
+  rows,
+  withFillRate = false,
+  scroll = false,
+}: {
+  title: string;
+  subtitle?: string;
+  testId: string;
+  keyHeader: string;
+  empty: string;
+  rows: readonly CostGroupRow[];
+  withFillRate?: boolean;
+  /** A long list scrolls inside the panel under a sticky header. */
+  scroll?: boolean;
+}) {
+  const table = (
+    <table className="num w-full border-collapse text-xs">
+      <thead className={cx("border-b border-slate-200 bg-slate-50", scroll && "sticky top-0")}>
+        <tr>
+          <th className={cx(TH, "text-left")}>{keyHeader}</th>
+          <th className={cx(TH, "text-right")}>Orders</th>
+          <th className={cx(TH, "text-right")}>Notional</th>
+          {withFillRate && <th className={cx(TH, "text-right")}>Fill rate</th>}
+          <th className={cx(TH, "text-right")}>Avg cost (bps)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} className="border-b border-slate-100 last:border-b-0 hover:bg-slate-50/70" data-key={r.key}>
+            <td className={cx(TD, "font-medium text-slate-800")}>{r.label}</td>
+            <td className={cx(TD, "text-right text-slate-800")}>{r.orders.toLocaleString("en-US")}</td>
+            <td className={cx(TD, "text-right text-slate-800")}>{formatUsdCompact(r.notional_usd)}</td>
+            {withFillRate && <td className={cx(TD, "text-right text-slate-800")}>{formatShare(r.fill_rate)}</td>}
+            <td className={cx(TD, "text-right font-medium")}>{costCell(r.avg_cost_bps)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <Panel title={title} subtitle={subtitle} testId={testId}>
+      {rows.length === 0 ? <EmptyState title={empty} /> : scroll ? <div className="max-h-72 overflow-auto">{table}</div> : table}
+    </Panel>
+  );
+}
+
 function SymbolTable({ rows }: { rows: SummaryResponse["per_symbol"] }) {
   return (
-    <Panel title="By symbol" testId="symbol-table">
-      {rows.length === 0 ? (
-        <EmptyState title="No symbols in range" />
-      ) : (
-        <table className="num w-full border-collapse text-xs">
-          <thead className="border-b border-slate-200 bg-slate-50">
-            <tr>
-              <th className={cx(TH, "text-left")}>Symbol</th>
-              <th className={cx(TH, "text-right")}>Orders</th>
-              <th className={cx(TH, "text-right")}>Notional</th>
-              <th className={cx(TH, "text-right")}>Fill rate</th>
-              <th className={cx(TH, "text-right")}>Avg cost (bps)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.symbol} className="border-b border-slate-100 last:border-b-0 hover:bg-slate-50/70" data-symbol={r.symbol}>
-                <td className={cx(TD, "font-medium text-slate-800")}>{r.symbol}</td>
-                <td className={cx(TD, "text-right text-slate-800")}>{r.orders.toLocaleString("en-US")}</td>
-                <td className={cx(TD, "text-right text-slate-800")}>{formatUsdCompact(r.notional_usd)}</td>
-                <td className={cx(TD, "text-right text-slate-800")}>{formatShare(r.fill_rate)}</td>
-                <td className={cx(TD, "text-right font-medium")}>{costCell(r.avg_cost_bps)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Panel>
+    <CostGroupTable
+      title="By symbol"
+      testId="symbol-table"
+      keyHeader="Symbol"
+      empty="No symbols in range"
+      withFillRate
+      rows={rows.map((r) => ({ ...r, key: r.symbol, label: r.symbol }))}
+    />
   );
 }
 
 function RouterTable({ rows }: { rows: SummaryResponse["per_router_version"] }) {
   return (
-    <Panel title="By router version" testId="router-table">
-      {rows.length === 0 ? (
-        <EmptyState title="No routed orders in range" />
-      ) : (
-        <table className="num w-full border-collapse text-xs">
-          <thead className="border-b border-slate-200 bg-slate-50">
-            <tr>
-              <th className={cx(TH, "text-left")}>Router</th>
-              <th className={cx(TH, "text-right")}>Orders</th>
-              <th className={cx(TH, "text-right")}>Notional</th>
-              <th className={cx(TH, "text-right")}>Avg cost (bps)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.router_version} className="border-b border-slate-100 last:border-b-0 hover:bg-slate-50/70" data-router={r.router_version}>
-                <td className={TD}>
-                  <Badge>{r.router_version}</Badge>
-                </td>
-                <td className={cx(TD, "text-right text-slate-800")}>{r.orders.toLocaleString("en-US")}</td>
-                <td className={cx(TD, "text-right text-slate-800")}>{formatUsdCompact(r.notional_usd)}</td>
-                <td className={cx(TD, "text-right font-medium")}>{costCell(r.avg_cost_bps)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Panel>
+    <CostGroupTable
+      title="By router version"
+      testId="router-table"
+      keyHeader="Router"
+      empty="No routed orders in range"
+      rows={rows.map((r) => ({ ...r, key: r.router_version, label: <Badge>{r.router_version}</Badge> }))}
+    />
   );
 }
 
 function DayTable({ rows }: { rows: SummaryResponse["by_day"] }) {
   return (
-    <Panel title="By day" subtitle="UTC" testId="day-table">
-      <div className="max-h-72 overflow-auto">
-        <table className="num w-full border-collapse text-xs">
-          <thead className="sticky top-0 border-b border-slate-200 bg-slate-50">
-            <tr>
-              <th className={cx(TH, "text-left")}>Date</th>
-              <th className={cx(TH, "text-right")}>Orders</th>
-              <th className={cx(TH, "text-right")}>Notional</th>
-              <th className={cx(TH, "text-right")}>Avg cost (bps)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.date} className="border-b border-slate-100 last:border-b-0">
-                <td className={cx(TD, "text-slate-700")}>{r.date}</td>
-                <td className={cx(TD, "text-right text-slate-800")}>{r.orders.toLocaleString("en-US")}</td>
-                <td className={cx(TD, "text-right text-slate-800")}>{formatUsdCompact(r.notional_usd)}</td>
-                <td className={cx(TD, "text-right font-medium")}>{costCell(r.avg_cost_bps)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </Panel>
+    <CostGroupTable
+      title="By day"
+      subtitle="UTC"
+      testId="day-table"
+      keyHeader="Date"
+      empty="No orders in range"
+      scroll
+      rows={rows.map((r) => ({ ...r, key: r.date, label: r.date }))}
+    />
   );
 }
