@@ -1,8 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
 import type { OrderView } from "@/lib/contracts/orders";
 import { useOrders } from "@/lib/queries/orders";
 import { useStickyError } from "@/lib/queries/use-sticky-error";
@@ -12,7 +10,7 @@ import { cx } from "@/components/ui/cx";
 import { Panel } from "@/components/ui/panel";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
-import { INPUT } from "./order-form";
+import { OpenByIdForm } from "./open-by-id-form";
 import { baseAsset } from "./order-form-state";
 import { formatPct, isWorking, mergeOrderPages, orderFilledPct, shortId } from "./orders-math";
 import { OrderStatusBadge } from "./orders-status";
@@ -54,7 +52,7 @@ export function LiveIndex() {
           <h1 className="text-lg font-semibold text-slate-900">Live</h1>
           <span className="text-xs text-slate-500">pick a working order to follow its fills, schedule and venue health as they stream in</span>
         </div>
-        <OpenById />
+        <OpenByIdForm basePath="/live" label="Node order id" placeholder="paste an id" testId="live-open-by-id" />
       </div>
 
       {error && <ErrorState error={error} title="Could not load working orders" onRetry={() => queries.forEach((q) => void q.refetch())} compact={loaded} scope="live-index" />}
@@ -91,28 +89,6 @@ export function LiveIndex() {
         )}
       </Panel>
     </div>
-  );
-}
-
-function OpenById() {
-  const id = useId();
-  const router = useRouter();
-  const [value, setValue] = useState("");
-  function open(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const trimmed = value.trim();
-    if (trimmed) router.push(`/live/${encodeURIComponent(trimmed)}`);
-  }
-  return (
-    <form onSubmit={open} className="flex items-center gap-2" data-testid="live-open-by-id">
-      <label htmlFor={id} className="whitespace-nowrap text-xs text-slate-500">
-        Node order id
-      </label>
-      <input id={id} value={value} onChange={(e) => setValue(e.target.value)} placeholder="paste an id" autoComplete="off" spellCheck={false} className={cx(INPUT, "w-56 font-mono text-xs")} />
-      <button type="submit" disabled={!value.trim()} className="rounded-md bg-slate-900 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-800 disabled:opacity-50">
-        Open
-      </button>
-    </form>
   );
 }
 

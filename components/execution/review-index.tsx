@@ -1,8 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
 import { useOrders } from "@/lib/queries/orders";
 import { useStickyError } from "@/lib/queries/use-sticky-error";
 import { formatDateTimeNs, formatPrice, formatQty, formatTimeNs } from "@/lib/format";
@@ -11,7 +9,7 @@ import { cx } from "@/components/ui/cx";
 import { Panel } from "@/components/ui/panel";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
-import { INPUT } from "./order-form";
+import { OpenByIdForm } from "./open-by-id-form";
 import { baseAsset } from "./order-form-state";
 import { formatPct, isWorking, mergeOrderPages, orderFilledPct, shortId } from "./orders-math";
 import { OrderStatusBadge } from "./orders-status";
@@ -36,7 +34,7 @@ export function ReviewIndex() {
           <h1 className="text-lg font-semibold text-slate-900">Review</h1>
           <span className="text-xs text-slate-500">pick an order to see where its cost came from and why the router chose what it chose</span>
         </div>
-        <OpenById />
+        <OpenByIdForm basePath="/review" label="Order id" placeholder="order or node order id" testId="review-open-by-id" />
       </div>
 
       {error && <ErrorState error={error} title={orders.data ? "The list is not updating — showing the last good one" : "Could not load orders"} onRetry={() => void orders.refetch()} compact scope="review-index" />}
@@ -130,27 +128,5 @@ export function ReviewIndex() {
         )}
       </Panel>
     </div>
-  );
-}
-
-function OpenById() {
-  const id = useId();
-  const router = useRouter();
-  const [value, setValue] = useState("");
-  function open(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const trimmed = value.trim();
-    if (trimmed) router.push(`/review/${encodeURIComponent(trimmed)}`);
-  }
-  return (
-    <form onSubmit={open} className="flex items-center gap-2" data-testid="review-open-by-id">
-      <label htmlFor={id} className="whitespace-nowrap text-xs text-slate-500">
-        Order id
-      </label>
-      <input id={id} value={value} onChange={(e) => setValue(e.target.value)} placeholder="order or node order id" autoComplete="off" spellCheck={false} className={cx(INPUT, "w-56 font-mono text-xs")} />
-      <button type="submit" disabled={!value.trim()} className="rounded-md bg-slate-900 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-800 disabled:opacity-50">
-        Open
-      </button>
-    </form>
   );
 }
