@@ -1,20 +1,16 @@
 "use client";
 
+import { clockLabel, MID_COLOR, priceAxisProps, timeAxisProps } from "./time-price-axes";
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis, ZAxis, type TooltipContentProps } from "recharts";
 import { formatPrice, formatQty, priceDecimals } from "@/lib/format";
 import { niceTicks } from "@/components/execution/forecast-math";
 import { timeTicks, type FillPoint, type FillsChartData } from "@/components/execution/live-math";
 import { useElementWidth } from "@/components/ui/use-element-width";
-import { AXIS_LINE, AXIS_TICK, GRID_STROKE, P50_COLOR, TOOLTIP_BOX } from "./chart-theme";
+import { GRID_STROKE, P50_COLOR, TOOLTIP_BOX } from "./chart-theme";
 import { VENUE_COLORS } from "./venue-colors";
 
-const MID_COLOR = "#64748b";
 const ARRIVAL_COLOR = "#d97706";
 const LEGEND_HEIGHT = 20;
-
-function clock(ms: number, withMs = false): string {
-  return new Date(ms).toISOString().slice(11, withMs ? 23 : 19);
-}
 
 /**
  * The mid over the order's life (line) with each fill as a point at its time and price,
@@ -51,28 +47,8 @@ export function FillsChart({
       {width > 0 && !empty && (
         <ComposedChart width={width} height={height - LEGEND_HEIGHT} margin={{ top: 10, right: 16, bottom: 4, left: 4 }} accessibilityLayer>
           <CartesianGrid stroke={GRID_STROKE} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            domain={data.xDomain}
-            ticks={x.ticks}
-            tickFormatter={(v: number) => clock(v, x.stepMs < 1000)}
-            tick={AXIS_TICK}
-            tickLine={false}
-            axisLine={AXIS_LINE}
-            allowDuplicatedCategory={false}
-          />
-          <YAxis
-            type="number"
-            domain={yDomain}
-            ticks={yTicks}
-            allowDataOverflow
-            tickFormatter={(v: number) => formatPrice(v, { decimals })}
-            tick={AXIS_TICK}
-            tickLine={false}
-            axisLine={false}
-            width={decimals > 2 ? 74 : 68}
-          />
+          <XAxis {...timeAxisProps(data.xDomain, x)} />
+          <YAxis {...priceAxisProps(yDomain, yTicks, decimals)} />
           <ZAxis dataKey="qty" type="number" range={[28, 180]} />
           <Tooltip isAnimationActive={false} cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }} content={(props: TooltipContentProps) => <FillsTooltip {...props} decimals={decimals} base={base} />} />
           {inRange(arrivalMid) && (
@@ -130,7 +106,7 @@ function FillsTooltip({ active, payload, decimals, base }: TooltipContentProps &
   const t = fill?.t ?? mid?.t;
   return (
     <div className={TOOLTIP_BOX}>
-      {t !== undefined && <p className="num text-slate-500">{clock(t, true)} UTC</p>}
+      {t !== undefined && <p className="num text-slate-500">{clockLabel(t, true)} UTC</p>}
       {fill && fill.venue && (
         <p className="num mt-0.5 text-slate-800">
           <span aria-hidden className="mr-1 inline-block size-2 rounded-full" style={{ background: VENUE_COLORS[fill.venue] }} />

@@ -1,15 +1,15 @@
 "use client";
 
+import { clockLabel, MID_COLOR, priceAxisProps, timeAxisProps } from "./time-price-axes";
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis, ZAxis, type TooltipContentProps } from "recharts";
 import { formatPrice, formatQty, priceDecimals } from "@/lib/format";
 import { niceTicks } from "@/components/execution/forecast-math";
 import { timeTicks } from "@/components/execution/live-math";
 import type { TimelineChartData, TimelineFill, TimelineRef, TimelineSend } from "@/components/execution/review-math";
 import { useElementWidth } from "@/components/ui/use-element-width";
-import { AXIS_LINE, AXIS_TICK, GRID_STROKE, TOOLTIP_BOX } from "./chart-theme";
+import { GRID_STROKE, TOOLTIP_BOX } from "./chart-theme";
 import { VENUE_COLORS } from "./venue-colors";
 
-const MID_COLOR = "#64748b";
 const SEND_COLOR = "#0f172a";
 const LEGEND_HEIGHT = 20;
 
@@ -19,10 +19,6 @@ export const REF_STYLE: Record<TimelineRef["key"], { color: string; dash: string
   interval_vwap: { color: "#7c3aed", dash: "6 3", position: "insideTopRight" },
   twap: { color: "#0d9488", dash: "2 3", position: "insideBottomRight" },
 };
-
-function clock(ms: number, withMs = false): string {
-  return new Date(ms).toISOString().slice(11, withMs ? 23 : 19);
-}
 
 /** A child send: a short vertical tick at its price, coloured by venue. */
 function SendTick(props: unknown) {
@@ -60,28 +56,8 @@ export function ReviewTimelineChart({ data, base, height = 300 }: { data: Timeli
       {width > 0 && !empty && (
         <ComposedChart width={width} height={height - LEGEND_HEIGHT} margin={{ top: 10, right: 16, bottom: 4, left: 4 }} accessibilityLayer>
           <CartesianGrid stroke={GRID_STROKE} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            domain={data.xDomain}
-            ticks={x.ticks}
-            tickFormatter={(v: number) => clock(v, x.stepMs < 1000)}
-            tick={AXIS_TICK}
-            tickLine={false}
-            axisLine={AXIS_LINE}
-            allowDuplicatedCategory={false}
-          />
-          <YAxis
-            type="number"
-            domain={yDomain}
-            ticks={yTicks}
-            allowDataOverflow
-            tickFormatter={(v: number) => formatPrice(v, { decimals })}
-            tick={AXIS_TICK}
-            tickLine={false}
-            axisLine={false}
-            width={decimals > 2 ? 74 : 68}
-          />
+          <XAxis {...timeAxisProps(data.xDomain, x)} />
+          <YAxis {...priceAxisProps(yDomain, yTicks, decimals)} />
           <ZAxis dataKey="qty" type="number" range={[28, 180]} />
           <Tooltip isAnimationActive={false} cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }} content={(props: TooltipContentProps) => <TimelineTooltip {...props} decimals={decimals} base={base} />} />
           {data.refs
@@ -137,7 +113,7 @@ function TimelineTooltip({ active, payload, decimals, base }: TooltipContentProp
   const t = fill?.t ?? send?.t ?? mid?.t;
   return (
     <div className={TOOLTIP_BOX}>
-      {t !== undefined && <p className="num text-slate-500">{clock(t, true)} UTC</p>}
+      {t !== undefined && <p className="num text-slate-500">{clockLabel(t, true)} UTC</p>}
       {fill && fill.venue && (
         <p className="num mt-0.5 text-slate-800">
           <span aria-hidden className="mr-1 inline-block size-2 rounded-full" style={{ background: VENUE_COLORS[fill.venue] }} />
