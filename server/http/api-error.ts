@@ -31,3 +31,12 @@ export const unauthorized = (message: string) => new ApiError("UNAUTHORIZED", me
 export const forbidden = (message: string) => new ApiError("FORBIDDEN", message);
 export const validationError = (field: string, message: string) =>
   new ApiError("VALIDATION_ERROR", message, [{ field, message }]);
+
+/**
+ * 503 with Retry-After: the books hold no bid and ask to price against (a venue outage, a
+ * cold start, or every quoting venue excluded). `when` qualifies it ("right now", "among
+ * the allowed venues").
+ */
+export function noTwoSidedMarket(symbol: string | undefined, when = "right now"): ApiError {
+  return new ApiError("SERVICE_UNAVAILABLE", `No two-sided market${symbol ? ` for ${symbol}` : ""} ${when}`, [], { "Retry-After": "1" });
+}

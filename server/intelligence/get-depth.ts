@@ -1,7 +1,7 @@
 import type { DepthResponse } from "@/lib/contracts/market";
 import { DEFAULT_BANDS_BPS } from "@/lib/contracts/market";
 import type { Core } from "@/server/core";
-import { ApiError } from "@/server/http/api-error";
+import { noTwoSidedMarket } from "@/server/http/api-error";
 import { computeDepth, type DepthBand } from "@/server/market-data/depth";
 import { msToNs } from "@/server/shared/clock";
 import { loadBooks } from "./load-books";
@@ -11,7 +11,7 @@ export async function getDepth(core: Core, symbol: string, bands: number[] = DEF
   const { books, source, nowMs } = await loadBooks(core, symbol, "symbol");
   const profile = computeDepth(books, bands);
   if (profile.mid === undefined) {
-    throw new ApiError("SERVICE_UNAVAILABLE", `No two-sided market for ${symbol} right now`, [], { "Retry-After": "1" });
+    throw noTwoSidedMarket(symbol);
   }
   const venues: DepthResponse["venues"] = {};
   for (const v of profile.venues) venues[v.venue] = { bands: v.bands.map(toBand) };

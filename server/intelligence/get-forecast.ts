@@ -1,6 +1,6 @@
 import type { ForecastResponse, PretradeQuery } from "@/lib/contracts/pretrade";
 import type { Core } from "@/server/core";
-import { ApiError } from "@/server/http/api-error";
+import { noTwoSidedMarket } from "@/server/http/api-error";
 import { forecastCost, type CostForecast } from "@/server/cost/forecast-cost";
 import { takenLevels } from "@/server/cost/side";
 import type { BookView } from "@/server/market-data/types";
@@ -24,7 +24,7 @@ export async function getForecast(core: Core, query: PretradeQuery): Promise<For
   });
   const mid = f.reference.mid;
   if (mid === undefined) {
-    throw new ApiError("SERVICE_UNAVAILABLE", `No two-sided market for ${query.symbol} right now`, [], { "Retry-After": "1" });
+    throw noTwoSidedMarket(query.symbol);
   }
   const costQty = f.sweep.complete ? query.qty : f.sweep.filledQty;
   const warnings = collectWarnings(f, query.qty, Object.entries(ageMs).filter(([, a]) => (a ?? 0) > staleAfterMs).map(([v]) => v));

@@ -1,6 +1,6 @@
 import type { Quote, QuotesResponse } from "@/lib/contracts/market";
 import type { Core } from "@/server/core";
-import { ApiError, validationError } from "@/server/http/api-error";
+import { noTwoSidedMarket, validationError } from "@/server/http/api-error";
 import { computeNbbo } from "@/server/market-data/nbbo";
 import { getVenue } from "@/server/market-data/venues";
 import { msToNs } from "@/server/shared/clock";
@@ -22,7 +22,7 @@ async function quoteFor(core: Core, symbol: string): Promise<Quote> {
   const { books, source, nowMs, ageMs, staleAfterMs } = await loadBooks(core, symbol, "symbols");
   const nbbo = computeNbbo(books);
   if (!nbbo.bid || !nbbo.ask || nbbo.mid === undefined || nbbo.spreadBps === undefined) {
-    throw new ApiError("SERVICE_UNAVAILABLE", `No two-sided market for ${symbol} right now`, [], { "Retry-After": "1" });
+    throw noTwoSidedMarket(symbol);
   }
   const venues: Quote["venues"] = {};
   for (const book of books) {

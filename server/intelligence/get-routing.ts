@@ -1,7 +1,7 @@
 import type { PretradeQuery, RoutingResponse } from "@/lib/contracts/pretrade";
 import type { Core } from "@/server/core";
 import { forecastCost } from "@/server/cost/forecast-cost";
-import { ApiError } from "@/server/http/api-error";
+import { noTwoSidedMarket } from "@/server/http/api-error";
 import { msToNs } from "@/server/shared/clock";
 import { loadVenueBooks } from "./load-venue-books";
 import { toRoutingLeg } from "./to-routing-leg";
@@ -22,7 +22,7 @@ export async function getRouting(core: Core, query: PretradeQuery): Promise<Rout
     options: { urgency: false, maxStates: 1 },
   });
   const mid = f.reference.mid;
-  if (mid === undefined) throw new ApiError("SERVICE_UNAVAILABLE", `No two-sided market for ${query.symbol} right now`, [], { "Retry-After": "1" });
+  if (mid === undefined) throw noTwoSidedMarket(query.symbol);
   const minDropped = f.sweep.candidates
     .filter((c) => c.status === "dropped_min_qty" || c.status === "dropped_min_notional" || c.status === "no_depth")
     .map((c) => ({

@@ -5,7 +5,7 @@ import { takenLevels } from "@/server/cost/side";
 import { computeNbbo } from "@/server/market-data/nbbo";
 import type { Level } from "@/server/market-data/types";
 import { msToNs } from "@/server/shared/clock";
-import { ApiError } from "@/server/http/api-error";
+import { noTwoSidedMarket } from "@/server/http/api-error";
 import { loadVenueBooks } from "./load-venue-books";
 
 /**
@@ -15,7 +15,7 @@ import { loadVenueBooks } from "./load-venue-books";
 export async function getSlippage(core: Core, query: PretradeQuery): Promise<SlippageResponse> {
   const { books, source, nowMs } = await loadVenueBooks(core, query.symbol, query.exclude_venues);
   const mid = computeNbbo(books).mid;
-  if (mid === undefined) throw new ApiError("SERVICE_UNAVAILABLE", `No two-sided market for ${query.symbol} right now`, [], { "Retry-After": "1" });
+  if (mid === undefined) throw noTwoSidedMarket(query.symbol);
   const merged = mergeByPrice(books.map((b) => takenLevels(b, query.side)), query.side);
   return {
     symbol: query.symbol,

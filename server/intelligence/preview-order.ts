@@ -7,7 +7,7 @@ import type { SweepCandidate } from "@/server/cost/allocate-sweep";
 import { forecastCost } from "@/server/cost/forecast-cost";
 import { computeNbbo } from "@/server/market-data/nbbo";
 import type { BookView } from "@/server/market-data/types";
-import { ApiError, validationError } from "@/server/http/api-error";
+import { noTwoSidedMarket, validationError } from "@/server/http/api-error";
 import { getVenue, instrumentFor } from "@/server/market-data/venues";
 import { msToNs } from "@/server/shared/clock";
 import { PRETRADE_ROUTER } from "./get-routing";
@@ -81,7 +81,7 @@ export async function previewOrder(core: Core, principal: Principal, body: Simpl
 
 function midOf(books: readonly BookView[]): number {
   const mid = computeNbbo(books).mid;
-  if (mid === undefined) throw new ApiError("SERVICE_UNAVAILABLE", "No two-sided market right now", [], { "Retry-After": "1" });
+  if (mid === undefined) throw noTwoSidedMarket(undefined);
   return mid;
 }
 

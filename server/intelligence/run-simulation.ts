@@ -4,7 +4,7 @@ import { recommendStrategy } from "@/server/execution/recommend-strategy";
 import { simulateStrategies } from "@/server/execution/simulate-strategies";
 import type { StrategyName } from "@/server/execution/types";
 import { STRATEGY_NAMES } from "@/server/execution/types";
-import { ApiError } from "@/server/http/api-error";
+import { noTwoSidedMarket } from "@/server/http/api-error";
 import type { Trade, VenueId } from "@/server/market-data/types";
 import { createSweepPlanner } from "@/server/router/plan-sweep-legs";
 import { msToNs } from "@/server/shared/clock";
@@ -48,7 +48,7 @@ export async function runSimulation(core: Core, query: SimulateQuery): Promise<S
     });
   } catch (err) {
     if (err instanceof Error && err.name === "NoTwoSidedMarketError") {
-      throw new ApiError("SERVICE_UNAVAILABLE", `No two-sided market for ${query.symbol} among the allowed venues`, [], { "Retry-After": "1" });
+      throw noTwoSidedMarket(query.symbol, "among the allowed venues");
     }
     throw err;
   }
