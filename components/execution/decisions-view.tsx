@@ -16,9 +16,8 @@ import { candidateRows, LAST_N_OPTIONS, legsSummary, newestFirst, parseLastN, sc
 import { INPUT, Segmented } from "./order-form";
 import { baseAsset } from "./order-form-state";
 import { shortId } from "./orders-math";
+import { TH, TD } from "@/components/ui/table-cells";
 
-const TH = "whitespace-nowrap px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
-const TD = "whitespace-nowrap px-2 py-1.5";
 const COLUMNS = 10;
 
 /** ?node_order_id=&last_n= in the URL so a filtered view can be linked (Orders and Live link here). */

@@ -8,9 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import { venueMixRows } from "./forecast-math";
 import { baseAsset } from "./order-form-state";
-
-const TH = "whitespace-nowrap px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
-const TD = "whitespace-nowrap px-2 py-1.5";
+import { TH, TD } from "@/components/ui/table-cells";
 
 function Part({ value, color }: { value: number; color: string }) {
   return (

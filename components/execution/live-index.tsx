@@ -14,9 +14,7 @@ import { OpenByIdForm } from "./open-by-id-form";
 import { baseAsset } from "./order-form-state";
 import { formatPct, isWorking, mergeOrderPages, orderFilledPct, shortId } from "./orders-math";
 import { OrderStatusBadge } from "./orders-status";
-
-const TH = "whitespace-nowrap px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
-const TD = "whitespace-nowrap px-2 py-1.5";
+import { TH, TD } from "@/components/ui/table-cells";
 
 function newestFirst(orders: readonly OrderView[]): OrderView[] {
   return [...orders].sort((a, b) => {

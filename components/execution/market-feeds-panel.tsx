@@ -8,9 +8,8 @@ import { cx } from "@/components/ui/cx";
 import { Panel } from "@/components/ui/panel";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { ErrorState } from "@/components/ui/states";
+import { TH, TD } from "@/components/ui/table-cells";
 
-const TH = "whitespace-nowrap px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
-const TD = "whitespace-nowrap px-2 py-1.5";
 const STATE_TONE: Record<VenueFeedStatus["state"], BadgeTone> = {
   ok: "green",
   stale: "amber",

@@ -14,9 +14,8 @@ import { EmptyState, ErrorState } from "@/components/ui/states";
 import { ORDER_SYMBOLS, baseAsset } from "./order-form-state";
 import { formatPct, isWorking, mergeOrderPages, ORDER_STATUSES, orderFilledPct, shortId } from "./orders-math";
 import { OrderStatusBadge } from "./orders-status";
+import { TH, TD } from "@/components/ui/table-cells";
 
-const TH = "whitespace-nowrap px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
-const TD = "whitespace-nowrap px-2 py-1.5";
 const SELECT = "rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-700 shadow-sm focus:border-slate-500 focus:outline-none";
 const PAGE_SIZE = 50;
 

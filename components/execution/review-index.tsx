@@ -13,9 +13,8 @@ import { OpenByIdForm } from "./open-by-id-form";
 import { baseAsset } from "./order-form-state";
 import { formatPct, isWorking, mergeOrderPages, orderFilledPct, shortId } from "./orders-math";
 import { OrderStatusBadge } from "./orders-status";
+import { TH, TD } from "@/components/ui/table-cells";
 
-const TH = "whitespace-nowrap px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
-const TD = "whitespace-nowrap px-2 py-1.5";
 const PAGE_SIZE = 50;
 
 /**

@@ -22,9 +22,8 @@ import { baseAsset } from "./order-form-state";
 import { formatPct, orderFilledPct } from "./orders-math";
 import { OrderStatusBadge } from "./orders-status";
 import { errorTone, markoutSeries, partLabel, SHORTFALL_HELP, SHORTFALL_LABEL, SHORTFALL_PARTS, timelineChartData, waterfallSegments } from "./review-math";
+import { TH, TD } from "@/components/ui/table-cells";
 
-const TH = "whitespace-nowrap px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
-const TD = "whitespace-nowrap px-2 py-1.5";
 const TONE_TEXT = { red: "text-rose-700", green: "text-emerald-700", neutral: "text-slate-800", amber: "text-amber-700", blue: "text-sky-700" } as const;
 
 function signedBps(value: number | null, unit = true): string {
@@ -96,7 +95,6 @@ function ReviewSkeleton() {
     </div>
   );
 }
-
 
 function ReviewBody({ review }: { review: ReviewResponse }) {
   const o = review.order;

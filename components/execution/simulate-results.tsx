@@ -11,8 +11,8 @@ import { EmptyState } from "@/components/ui/states";
 import { baseAsset } from "./order-form-state";
 import { STRATEGY_HINT, STRATEGY_LABEL, strategyRows, type StrategyRow } from "./simulate-math";
 import { SourceBadge } from "./source-badge";
+import { TH } from "@/components/ui/table-cells";
 
-const TH = "whitespace-nowrap px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
 const TD = "px-2 py-1.5 align-top";
 
 /** The recommended strategy and why — or, when nothing qualifies, the server's explanation. */

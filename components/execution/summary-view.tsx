@@ -18,9 +18,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { costTone } from "./live-math";
 import { CALIBRATION_TARGET, calibrationVerdict, formatShare, percentileBars, rangeDays, rangeError, todayUtc } from "./summary-math";
+import { TH, TD } from "@/components/ui/table-cells";
 
-const TH = "whitespace-nowrap px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
-const TD = "whitespace-nowrap px-2 py-1.5";
 const FIELD = "rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-700 shadow-sm focus:border-slate-500 focus:outline-none aria-[invalid=true]:border-rose-400";
 const noSubscribe = () => () => {};
 const TONE_TEXT = { red: "text-rose-700", green: "text-emerald-700", neutral: "text-slate-800", amber: "text-amber-700", blue: "text-sky-700" } as const;
@@ -227,7 +226,6 @@ function SummarySkeleton() {
     </div>
   );
 }
-
 
 function SummaryBody({ summary: s }: { summary: SummaryResponse }) {
   const t = s.totals;

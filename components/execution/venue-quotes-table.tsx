@@ -6,9 +6,7 @@ import { formatAge, formatBps, formatPrice, formatQty } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import { crossKind, quoteDecimals, venueRows, type VenueQuote } from "./market-math";
-
-const TH = "whitespace-nowrap px-2 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500";
-const TD = "whitespace-nowrap px-2 py-1.5";
+import { TH, TD } from "@/components/ui/table-cells";
 
 /**
  * Each venue's top of book for one symbol. Cells at the NBBO are highlighted; stale or
