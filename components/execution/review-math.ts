@@ -4,7 +4,7 @@
  */
 import type { VenueId } from "@/lib/contracts/common";
 import type { ReviewResponse } from "@/lib/contracts/review";
-import { nsToMs } from "@/lib/format";
+import { formatBps, nsToMs } from "@/lib/format";
 
 export type ShortfallPart = "delay" | "spread" | "impact" | "fees" | "opportunity";
 export const SHORTFALL_PARTS: readonly ShortfallPart[] = ["delay", "spread", "impact", "fees", "opportunity"];
@@ -203,4 +203,14 @@ export function partLabel(name: string): string {
 export function errorTone(bps: number | null, tolerance = 0.05): "neutral" | "red" | "green" {
   if (bps === null || !Number.isFinite(bps) || Math.abs(bps) < tolerance) return "neutral";
   return bps > 0 ? "red" : "green";
+}
+
+/** Text colour per cost tone (see costTone / errorTone). */
+export const TONE_TEXT = { red: "text-rose-700", green: "text-emerald-700", neutral: "text-slate-800", amber: "text-amber-700", blue: "text-sky-700" } as const;
+
+/** A bps figure with an explicit + for costs (tiny values already read "<0.01"). */
+export function signedBps(value: number | null, unit = true): string {
+  const text = formatBps(value, { unit });
+  // Tiny values already read "<0.01" / ">-0.01".
+  return value !== null && value >= 0.005 ? `+${text}` : text;
 }

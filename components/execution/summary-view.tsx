@@ -19,10 +19,10 @@ import { EmptyState, ErrorState } from "@/components/ui/states";
 import { costTone } from "./live-math";
 import { CALIBRATION_TARGET, calibrationVerdict, formatShare, percentileBars, rangeDays, rangeError, todayUtc } from "./summary-math";
 import { TH, TD } from "@/components/ui/table-cells";
+import { TONE_TEXT } from "./review-math";
 
 const FIELD = "rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-700 shadow-sm focus:border-slate-500 focus:outline-none aria-[invalid=true]:border-rose-400";
 const noSubscribe = () => () => {};
-const TONE_TEXT = { red: "text-rose-700", green: "text-emerald-700", neutral: "text-slate-800", amber: "text-amber-700", blue: "text-sky-700" } as const;
 
 function costCell(bps: number | null) {
   return <span className={TONE_TEXT[costTone(bps)]}>{formatBps(bps, { unit: false })}</span>;
