@@ -19,11 +19,12 @@ import type { Clock } from "@/server/shared/clock";
 import type { Logger } from "@/server/shared/logger";
 import { DEFAULT_SYMBOLS } from "@/lib/contracts/common";
 import type { BookView, FeedReport, MarketListener, MarketSource, SymbolId, Trade, VenueId } from "../types";
-import { classifyVenueState, isServable, type VenuePhase, type VenueState } from "./classify-venue-state";
+import { classifyVenueState, isServable, type VenuePhase } from "./classify-venue-state";
 import { computeBackoffMs, DEFAULT_BACKOFF, type BackoffParams } from "./compute-backoff";
 import { classifyWatchError, errorMessage, toBookView, toTrade, type RawBook } from "./convert-book";
 import { createCcxtExchange, type LiveExchange } from "./create-ccxt-exchange";
 import { LIVE_MARKETS, LIVE_VENUES, isLiveVenue, liveMarketFor, type LiveVenue } from "./live-markets";
+import { feedReportOf, type LiveBookStatus, type LiveSourceStatus, type LiveVenueStatus } from "./live-source-status";
 import { parsePublicBook, publicBookPath, PUBLIC_API_BASE } from "./public-book-api";
 
 export interface LiveTimers {
@@ -79,40 +80,6 @@ export interface LiveSourceOptions {
   snapshotLimit?: number;
   /** Timeout of one public REST request (default 2 s; the hub bounds its wait anyway). */
   publicApiTimeoutMs?: number;
-}
-
-export interface LiveBookStatus {
-  symbol: SymbolId;
-  /** Age of the last book on the clock, if there is one. */
-  ageMs: number | null;
-  seq: number | null;
-  /** Why book() returns nothing although a book exists. */
-  withheld: "resync" | "crossed" | "too_old" | null;
-  /** Resyncs after gaps/checksum failures since start. */
-  resyncs: number;
-}
-
-export interface LiveVenueStatus {
-  venue: VenueId;
-  state: VenueState;
-  /** The stream client has loaded the venue's market list (preloaded at start()). */
-  marketsLoaded: boolean;
-  lastMessageMs: number | null;
-  lastMessageAgeMs: number | null;
-  /** Recoveries from "reconnecting" back to streaming. */
-  reconnects: number;
-  /** Errors seen (watch failures, resyncs, failed snapshots). */
-  errors: number;
-  lastError: string | null;
-  lastErrorMs: number | null;
-  books: LiveBookStatus[];
-}
-
-export interface LiveSourceStatus {
-  kind: "live";
-  asOfMs: number;
-  staleAfterMs: number;
-  venues: LiveVenueStatus[];
 }
 
 export class UnknownLiveSymbolError extends Error {
@@ -347,24 +314,9 @@ export class LiveSource implements MarketSource {
     };
   }
 
-  /** The port's feed report: connection state, reconnects and resyncs per venue (served by GET /v1/market). */
+  /** The port's feed report (served by GET /v1/market), derived from status(). */
   feedReport(): FeedReport {
-    const toConnection = (state: VenueState): NonNullable<FeedReport["venues"][number]["connection"]> =>
-      state === "reconnecting" || state === "down" ? state : state === "idle" || state === "connecting" ? "connecting" : "ok";
-    return {
-      venues: this.status().venues.map((v) => ({
-        venue: v.venue,
-        connection: toConnection(v.state),
-        // ccxt applies the venue's diffs and checks their sequence itself; a gap surfaces as a resync.
-        messages: null,
-        gaps: null,
-        resyncs: v.books.reduce((n, b) => n + b.resyncs, 0),
-        crossed: null,
-        reconnects: v.reconnects,
-        lastError: v.lastError,
-        resyncing: v.books.filter((b) => b.withheld === "resync" || b.withheld === "crossed").map((b) => b.symbol),
-      })),
-    };
+    return feedReportOf(this.status());
   }
 
   status(): LiveSourceStatus {
