@@ -52,10 +52,8 @@ export async function openMarketSource(env: Env, clock: Clock, log: Logger, cwd 
         throw new ConfigError(`Invalid configuration:\n  REPLAY_FILES: not found: ${missing.join(", ")}`);
       }
       try {
-        const source = createReplaySource({ files, speed: env.REPLAY_SPEED, loop: env.REPLAY_LOOP, clock, scheduler, log });
-        // A replay serves only what its files hold; run all of it so history accrues from the start.
-        for (const symbol of source.symbols()) source.subscribe(symbol);
-        return { source };
+        // Every recorded symbol plays from the start: there is nothing to subscribe.
+        return { source: createReplaySource({ files, speed: env.REPLAY_SPEED, loop: env.REPLAY_LOOP, clock, scheduler, log }) };
       } catch (err) {
         // A file we cannot decode is a configuration problem: say which and why.
         throw new ConfigError(`Invalid configuration:\n  REPLAY_FILES: ${err instanceof Error ? err.message : String(err)}`);

@@ -43,7 +43,6 @@ function coreWith(source: MarketSource, clock: ManualClock): Core {
 function replay(path: string) {
   const clock = createManualClock(1_800_000_000_000);
   const source = createReplaySource({ files: [path], clock, scheduler: { setInterval: () => 0, clearInterval: () => {} }, log: createLogger("error", () => {}) });
-  source.subscribe("BTC-USD");
   source.start();
   return { clock, source, core: coreWith(source, clock) };
 }
