@@ -66,6 +66,8 @@ export async function benchSandbox(orders = 300): Promise<Record<string, number>
     clock.advance(100);
     source.advanceTo(clock.nowMs());
     runner.tick(clock.nowMs());
+    // Write-ahead: children go to the venue once their child_sent is durable.
+    if (runner.hasPendingSends()) await runner.flush();
   }
   await runner.flush();
   const seconds = (performance.now() - t0) / 1000;

@@ -32,8 +32,17 @@ export interface ParentOrder {
   filled: number;
   notional: number;
   feesUsd: number;
-  /** Children sent and not yet done: childId → open quantity. */
-  open: Map<string, { venue: VenueId; qty: number; resting: boolean }>;
+  /**
+   * Children logged and not yet done: childId → open quantity. `sent` is false while the
+   * child's child_sent event is not yet durable (write-ahead: nothing reaches a venue before
+   * the log says it was sent); `cancelled` marks one pulled before it was sent.
+   */
+  open: Map<string, OpenChild>;
+  /**
+   * Children logged so far (child_sent events in the log); the next child is
+   * `${nodeOrderId}-c${childSeq + 1}`, so ids continue across restarts instead of repeating.
+   */
+  childSeq: number;
   nextActionAtMs: number;
   decisions: number;
   emptyRoutes: number;
@@ -41,7 +50,17 @@ export interface ParentOrder {
   pausedAtMs?: number | undefined;
   cancelRequested: boolean;
   cancelReason?: string | undefined;
+  /** Set when the system stops the order (its children are pulled, then it ends FAILED with this reason). */
+  failReason?: string | undefined;
   final: boolean;
+}
+
+export interface OpenChild {
+  venue: VenueId;
+  qty: number;
+  resting: boolean;
+  sent: boolean;
+  cancelled: boolean;
 }
 
 /** Below this share of the order the remainder is dust no venue would take. */

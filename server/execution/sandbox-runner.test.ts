@@ -7,9 +7,16 @@ import { createRng } from "@/server/shared/rng";
 import { expandPacing } from "./expand-pacing";
 import { createMatchingEngine } from "./matching-engine";
 import type { ParentOrder } from "./parent-order";
-import { SandboxRunner, type RunnerJournal } from "./sandbox-runner";
+import { SandboxRunner, STORE_HALT_FAIL_MS, type RunnerJournal } from "./sandbox-runner";
 
-function setup() {
+interface SetupOptions {
+  /** While true, child_sent events are not yet durable (their promises wait). */
+  holdSends?: { held: boolean; release: (() => void)[] };
+  /** What the journal reports as the start of a store outage. */
+  failingSince?: () => number | undefined;
+}
+
+function setup(opts: SetupOptions = {}) {
   const clock = createManualClock(1_760_000_000_000);
   const source = createSimulatedSource({ clock, seed: 3, scheduler: { setInterval: () => 0, clearInterval: () => {} }, autostart: ["BTC-USD", "ETH-USD"] });
   source.start();
@@ -23,12 +30,19 @@ function setup() {
   const fills: { orderId: string; fillId: string; qty: number }[] = [];
   const decisions: { orderId: string; legs: number }[] = [];
   const statuses: { orderId: string; status: string; reason?: string }[] = [];
+  // Records in memory and is durable at once (resolves true): the runner's own rules under test.
   const journal: RunnerJournal = {
-    event: async (orderId, kind, payload) => void log.push({ orderId, kind, payload }),
-    fill: async (orderId, f) => void fills.push({ orderId, fillId: f.fillId, qty: f.qty }),
-    decision: async (orderId, d) => void decisions.push({ orderId, legs: d.legs.length }),
-    status: async (orderId, status, _at, reason) => void statuses.push({ orderId, status, ...(reason ? { reason } : {}) }),
-    control: async (orderId, kind, byKeyId) => void statuses.push({ orderId, status: kind.toUpperCase(), ...(byKeyId ? { reason: byKeyId } : {}) }),
+    event: async (orderId, kind, payload) => {
+      log.push({ orderId, kind, payload });
+      const hold = opts.holdSends;
+      if (kind === "child_sent" && hold?.held) await new Promise<void>((resolve) => hold.release.push(resolve));
+      return true;
+    },
+    fill: async (orderId, f) => (fills.push({ orderId, fillId: f.fillId, qty: f.qty }), true),
+    decision: (orderId, d) => (decisions.push({ orderId, legs: d.legs.length }), `d${decisions.length}`),
+    status: async (orderId, status, _at, reason) => (statuses.push({ orderId, status, ...(reason ? { reason } : {}) }), true),
+    control: async (orderId, kind, byKeyId) => (statuses.push({ orderId, status: kind.toUpperCase(), ...(byKeyId ? { reason: byKeyId } : {}) }), true),
+    ...(opts.failingSince ? { failingSinceMs: opts.failingSince } : {}),
   };
   const engine = createMatchingEngine({ rng: createRng(9), fillIdPrefix: "t-" });
   const runner = new SandboxRunner({
@@ -39,13 +53,16 @@ function setup() {
       routeOrder({ parentId: parent.orderId, nodeOrderId: parent.nodeOrderId, sequence, symbol: parent.symbol, side: parent.side, qty, books, nowMs, sigmaPerSecond: observations.volatility(parent.symbol).sigmaPerSecond, version: parent.routerVersion }),
   });
   runner.attach();
-  const run = (ms: number) => {
+  // Children go out once their child_sent is durable (a resolved promise here): let those
+  // callbacks run between ticks, as the event loop does in the server.
+  const run = async (ms: number) => {
     for (let t = 0; t < ms; t += 100) {
       step();
       runner.tick(clock.nowMs());
+      await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  return { clock, runner, run, log, fills, decisions, statuses };
+  return { clock, runner, run, log, fills, decisions, statuses, engine };
 }
 
 let n = 0;
@@ -54,7 +71,7 @@ function parent(over: Partial<ParentOrder> = {}): ParentOrder {
   return {
     orderId: `o${n}`, nodeOrderId: `n${n}`, deskId: "d1", symbol: "BTC-USD", side: "buy", qty: 2, limitPrice: undefined, venue: undefined,
     excludeVenues: [], policy: "sor", urgency: "medium", routerVersion: "v1", slices: undefined, waiting: true, startedAtMs: undefined,
-    arrivalMid: undefined, filled: 0, notional: 0, feesUsd: 0, open: new Map(), nextActionAtMs: 0, decisions: 0, emptyRoutes: 0,
+    arrivalMid: undefined, filled: 0, notional: 0, feesUsd: 0, open: new Map(), childSeq: 0, nextActionAtMs: 0, decisions: 0, emptyRoutes: 0,
     cancelRequested: false, final: false, ...over,
   };
 }
@@ -65,7 +82,7 @@ describe("SandboxRunner", () => {
     const p = parent({ qty: 3 });
     s.runner.add(p);
     s.runner.start(p.orderId, s.clock.nowMs());
-    s.run(5_000);
+    await s.run(5_000);
     await s.runner.flush();
     expect(s.statuses.map((x) => x.status)).toEqual(["RUNNING", "COMPLETED"]);
     const filled = s.fills.reduce((a, f) => a + f.qty, 0);
@@ -82,12 +99,12 @@ describe("SandboxRunner", () => {
     const p = parent({ qty: 1, slices: expandPacing(1, 4, 2_000, start) });
     s.runner.add(p);
     s.runner.start(p.orderId, start);
-    s.run(1_000);
+    await s.run(1_000);
     expect(p.filled).toBeLessThanOrEqual(0.25 + 1e-9);
     expect(p.filled).toBeGreaterThan(0);
-    s.run(2_000);
+    await s.run(2_000);
     expect(p.filled).toBeLessThanOrEqual(0.5 + 1e-9);
-    s.run(6_000);
+    await s.run(6_000);
     await s.runner.flush();
     expect(s.statuses.at(-1)?.status).toBe("COMPLETED");
     expect(p.filled).toBeCloseTo(1, 9);
@@ -98,26 +115,26 @@ describe("SandboxRunner", () => {
     const start = s.clock.nowMs();
     const p = parent({ qty: 1, slices: expandPacing(1, 4, 2_000, start) });
     s.runner.add(p);
-    expect(s.runner.pause(p.orderId, start, "key_a")).toBe(false); // not started yet
+    expect(await s.runner.pause(p.orderId, start, "key_a")).toBe(false); // not started yet
     s.runner.start(p.orderId, start);
-    s.run(1_000);
+    await s.run(1_000);
     const firstSlice = p.filled;
     expect(firstSlice).toBeGreaterThan(0);
-    expect(s.runner.pause(p.orderId, s.clock.nowMs(), "key_a")).toBe(true);
-    expect(s.runner.pause(p.orderId, s.clock.nowMs(), "key_a")).toBe(false); // already paused
+    expect(await s.runner.pause(p.orderId, s.clock.nowMs(), "key_a")).toBe(true);
+    expect(await s.runner.pause(p.orderId, s.clock.nowMs(), "key_a")).toBe(true); // a repeat is harmless, logged once
     // Slices 2 and 3 fall due during the pause and are not worked.
-    s.run(5_000);
+    await s.run(5_000);
     expect(p.filled).toBe(firstSlice);
     const resumedAt = s.clock.nowMs();
-    expect(s.runner.resume(p.orderId, resumedAt, "key_b")).toBe(true);
+    expect(await s.runner.resume(p.orderId, resumedAt, "key_b")).toBe(true);
     // Shifted by the 5 s pause: slice 2 is due ~1 s after resume, not at once with slice 3.
     expect(p.slices!.map((x) => x.dueAtMs - start)).toEqual([0, 2_000 + 5_000, 4_000 + 5_000, 6_000 + 5_000]);
-    s.run(500);
+    await s.run(500);
     expect(p.filled).toBe(firstSlice);
-    s.run(1_000);
+    await s.run(1_000);
     expect(p.filled).toBeGreaterThan(firstSlice);
     expect(p.filled).toBeLessThanOrEqual(0.5 + 1e-9);
-    s.run(8_000);
+    await s.run(8_000);
     await s.runner.flush();
     expect(s.statuses.filter((x) => x.orderId === p.orderId).map((x) => x.status)).toEqual(["RUNNING", "PAUSED", "RESUMED", "COMPLETED"]);
     expect(p.filled).toBeCloseTo(1, 9);
@@ -128,14 +145,14 @@ describe("SandboxRunner", () => {
     const p = parent({ qty: 1, slices: expandPacing(1, 4, 2_000, s.clock.nowMs()) });
     s.runner.add(p);
     s.runner.start(p.orderId, s.clock.nowMs());
-    s.run(500);
-    s.runner.pause(p.orderId, s.clock.nowMs(), null);
-    s.run(300);
-    expect(s.runner.requestCancel(p.orderId, s.clock.nowMs())).toBe(true);
-    s.run(300);
+    await s.run(500);
+    await s.runner.pause(p.orderId, s.clock.nowMs(), null);
+    await s.run(300);
+    expect(await s.runner.requestCancel(p.orderId, s.clock.nowMs())).toBe(true);
+    await s.run(300);
     await s.runner.flush();
     expect(s.statuses.filter((x) => x.orderId === p.orderId).map((x) => x.status).slice(-2)).toEqual(["CANCEL_REQUESTED", "CANCELLED"]);
-    expect(s.runner.resume(p.orderId, s.clock.nowMs(), null)).toBe(false);
+    expect(await s.runner.resume(p.orderId, s.clock.nowMs(), null)).toBe(false);
   });
 
   it("starts a graph's second node when the first fills completely, and cancels on request", async () => {
@@ -146,15 +163,15 @@ describe("SandboxRunner", () => {
     s.runner.add(b);
     s.runner.start(a.orderId, s.clock.nowMs());
     expect(b.waiting).toBe(true);
-    s.run(4_000);
+    await s.run(4_000);
     expect(a.final).toBe(true);
     expect(b.waiting).toBe(false);
     const c = parent({ qty: 5, limitPrice: 1 }); // a buy limit far below the market never fills
     s.runner.add(c);
     s.runner.start(c.orderId, s.clock.nowMs());
-    s.run(1_000);
-    expect(s.runner.requestCancel(c.orderId, s.clock.nowMs())).toBe(true);
-    s.run(1_000);
+    await s.run(1_000);
+    expect(await s.runner.requestCancel(c.orderId, s.clock.nowMs())).toBe(true);
+    await s.run(1_000);
     await s.runner.flush();
     expect(s.statuses.filter((x) => x.orderId === c.orderId).at(-1)?.status).toBe("CANCELLED");
     expect(c.filled).toBe(0);
@@ -168,10 +185,87 @@ describe("SandboxRunner", () => {
       s.runner.add(p);
       s.runner.start(p.orderId, s.clock.nowMs());
     }
-    s.run(500);
-    expect(s.runner.cancelDesk("d1", s.clock.nowMs())).toBe(1);
-    s.run(500);
+    await s.run(500);
+    expect(await s.runner.cancelDesk("d1", s.clock.nowMs())).toBe(1);
+    await s.run(500);
     expect(mine.final).toBe(true);
     expect(theirs.final).toBe(false);
+  });
+
+  it("write-ahead: no child reaches the venue before its child_sent is durable", async () => {
+    const hold = { held: true, release: [] as (() => void)[] };
+    const s = setup({ holdSends: hold });
+    const p = parent({ qty: 1 });
+    s.runner.add(p);
+    s.runner.start(p.orderId, s.clock.nowMs());
+    await s.run(2_000);
+    const sent = s.log.filter((e) => e.orderId === p.orderId && e.kind === "child_sent");
+    expect(sent.length).toBeGreaterThan(0);
+    // Logged, not durable: nothing at the engine, nothing filled, nothing re-routed over it.
+    expect(p.filled).toBe(0);
+    expect([...p.open.values()].every((c) => !c.sent)).toBe(true);
+    for (const c of p.open.keys()) expect(s.engine.child(c)).toBeUndefined();
+    hold.held = false;
+    for (const release of hold.release.splice(0)) release();
+    await s.run(3_000);
+    await s.runner.flush();
+    expect(p.filled).toBeCloseTo(1, 9);
+  });
+
+  it("child ids continue from the log's count (a recovered order never reuses an id)", async () => {
+    const s = setup();
+    const p = parent({ qty: 1, childSeq: 4 });
+    s.runner.add(p);
+    s.runner.start(p.orderId, s.clock.nowMs());
+    await s.run(1_000);
+    const ids = s.log.filter((e) => e.orderId === p.orderId && e.kind === "child_sent").map((e) => e.payload.child_id);
+    expect(ids[0]).toBe(`${p.nodeOrderId}-c5`);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("a store outage longer than the halt limit stops working orders: children pulled, FAILED STORE_UNAVAILABLE", async () => {
+    let failingSince: number | undefined;
+    const s = setup({ failingSince: () => failingSince });
+    const twap = parent({ qty: 2, slices: expandPacing(2, 10, 1_000, s.clock.nowMs()) });
+    s.runner.add(twap);
+    s.runner.start(twap.orderId, s.clock.nowMs());
+    await s.run(1_500);
+    const before = s.log.filter((e) => e.kind === "child_sent").length;
+    failingSince = s.clock.nowMs();
+    // While failing: nothing new is sent.
+    await s.run(STORE_HALT_FAIL_MS - 500);
+    expect(s.log.filter((e) => e.kind === "child_sent").length).toBe(before);
+    expect(twap.final).toBe(false);
+    await s.run(1_000);
+    expect(twap.final).toBe(true);
+    expect(s.statuses.filter((x) => x.orderId === twap.orderId).at(-1)).toEqual({ orderId: twap.orderId, status: "FAILED", reason: "STORE_UNAVAILABLE" });
+    expect(twap.filled).toBeLessThan(2);
+  });
+
+  it("the kill switch fence: an order created under an older switch version is cancelled on arrival, never started", async () => {
+    const s = setup();
+    s.runner.setFence("d1", false, 2); // engaged (1) and released (2) since the order passed version 0
+    const p = parent({ qty: 1 });
+    s.runner.add(p, [], 0);
+    s.runner.start(p.orderId, s.clock.nowMs());
+    await s.run(500);
+    await s.runner.flush();
+    expect(s.statuses.filter((x) => x.orderId === p.orderId).map((x) => x.status)).toEqual(["CANCEL_REQUESTED", "CANCELLED"]);
+    expect(s.log.filter((e) => e.orderId === p.orderId)).toEqual([]);
+    const q = parent({ qty: 1 });
+    s.runner.add(q, [], 2); // passed the current version: runs
+    s.runner.start(q.orderId, s.clock.nowMs());
+    await s.run(3_000);
+    expect(q.filled).toBeCloseTo(1, 9);
+  });
+
+  it("a limit order away from the market sends nothing and repeats its decision instead of logging children", async () => {
+    const s = setup();
+    const p = parent({ qty: 1, limitPrice: 1 });
+    s.runner.add(p);
+    s.runner.start(p.orderId, s.clock.nowMs());
+    await s.run(5_000);
+    expect(s.log.filter((e) => e.orderId === p.orderId && e.kind === "child_sent")).toEqual([]);
+    expect(p.final).toBe(false);
   });
 });

@@ -4,8 +4,13 @@
  * market clock, applies fills and child outcomes to the parents, fires graph edges, and
  * sends the next child orders: the smart order router's legs as immediate-or-cancel
  * limits (policy sor), or a resting order chasing the touch (aggressive_chase), paced
- * by a TWAP schedule when the order has one. Everything that happens goes to the journal
- * (the store's append-only event log) in order.
+ * by a TWAP schedule when the order has one.
+ *
+ * Write-ahead: every change is handed to the journal (the store's append-only event log)
+ * in order, and a child reaches the venue only once its child_sent event is durable. The
+ * journal never drops an event; while the store cannot be written nothing new is sent,
+ * and an outage longer than STORE_HALT_FAIL_MS stops every working order (children
+ * pulled, FAILED STORE_UNAVAILABLE), so memory and the log never tell different stories.
  */
 import type { BookView, MarketSource, VenueId } from "@/server/market-data/types";
 import { currentBooks } from "@/server/market-data/current-books";
@@ -14,21 +19,36 @@ import type { RoutingDecision } from "@/server/router/routing-decision";
 import { HORIZON_MS_BY_URGENCY } from "./horizons";
 import type { MatchingEngine } from "./matching-engine";
 import { openQty, releasedQty, remainingQty, type ParentOrder } from "./parent-order";
-import type { ExecutionEvent, Side } from "./types";
+import type { ChildOrder, ExecutionEvent, Side } from "./types";
 
 export type EdgeTrigger = "on_accepted" | "on_first_fill" | "on_fill" | "on_full_fill" | "on_timeout" | "on_cancel" | "on_done";
 export type FinalStatus = "COMPLETED" | "CANCELLED" | "REJECTED" | "FAILED";
 
+/** How long the store may refuse writes before working orders are stopped. */
+export const STORE_HALT_FAIL_MS = 5_000;
+
+/**
+ * Every method queues its event in order and resolves true once it is durable (false when
+ * the event was refused as illegal for the order's log, so it will never be written).
+ */
 export interface RunnerJournal {
-  event(orderId: string, kind: string, payload: Record<string, unknown>, atMs: number): Promise<void>;
+  event(orderId: string, kind: string, payload: Record<string, unknown>, atMs: number): Promise<boolean>;
   /** `closesChild`: the child is fully filled by this fill (so its fixed-point size can be matched exactly). */
-  fill(orderId: string, fill: { fillId: string; childId: string; venue: VenueId; qty: number; price: number; feeUsd: number; liquidity: "maker" | "taker"; atMs: number; closesChild: boolean }): Promise<void>;
-  decision(orderId: string, decision: RoutingDecision): Promise<void>;
-  status(orderId: string, status: "RUNNING" | FinalStatus, atMs: number, rejectReason?: string): Promise<void>;
+  fill(orderId: string, fill: { fillId: string; childId: string; venue: VenueId; qty: number; price: number; feeUsd: number; liquidity: "maker" | "taker"; atMs: number; closesChild: boolean }): Promise<boolean>;
+  /**
+   * Queues the decision and returns the id its children refer to. A decision that sent
+   * nothing (`acted` false) and repeats the order's last stored one is only counted.
+   */
+  decision(orderId: string, decision: RoutingDecision, acted: boolean): string | null;
+  status(orderId: string, status: "RUNNING" | FinalStatus, atMs: number, rejectReason?: string): Promise<boolean>;
   /** A client paused, resumed or asked to cancel the order (`byKeyId` null when the system did). */
-  control(orderId: string, kind: "paused" | "resumed" | "cancel_requested", byKeyId: string | null, atMs: number): Promise<void>;
-  /** Journals that batch writes resolve this when all recorded so far is written. */
+  control(orderId: string, kind: "paused" | "resumed" | "cancel_requested", byKeyId: string | null, atMs: number): Promise<boolean>;
+  /** Resolves when everything recorded so far is written. */
   flush?(): Promise<void>;
+  /** Since when writes have been failing (undefined while the store takes them). */
+  failingSinceMs?(): number | undefined;
+  /** The order is final and its events are queued: the journal may drop what it tracks once written. */
+  release?(orderId: string): void;
 }
 
 export interface RouteRequest {
@@ -57,13 +77,21 @@ interface Edge {
   timeoutMs: number | undefined;
 }
 
+interface DeskFence {
+  engaged: boolean;
+  version: number;
+}
+
 export class SandboxRunner {
   private readonly parents = new Map<string, ParentOrder>();
   private readonly byChild = new Map<string, ParentOrder>();
   private readonly edges = new Map<string, Edge[]>();
   private readonly firstFillSeen = new Set<string>();
-  private persist: Promise<void> = Promise.resolve();
-  private childSeq = 0;
+  private readonly fences = new Map<string, DeskFence>();
+  /** Journal writes not yet settled (flush waits on them). */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private pendingSends = 0;
+  private lastTickMs = 0;
   private detach: (() => void) | undefined;
 
   constructor(private readonly o: SandboxRunnerOptions) {}
@@ -80,63 +108,93 @@ export class SandboxRunner {
     this.detach?.();
   }
 
-  /** Resolves when everything journaled so far is written. */
+  /** Resolves when everything journaled so far is written and every durable child has been sent. */
   async flush(): Promise<void> {
-    await this.persist;
-    await this.o.journal.flush?.();
+    do {
+      await Promise.all([...this.inFlight]);
+      await this.o.journal.flush?.();
+      // Dispatch callbacks run right after their batch commits; let them run.
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (this.pendingSends > 0);
+  }
+
+  /** Children whose child_sent is not yet durable (so not yet at the venue). */
+  hasPendingSends(): boolean {
+    return this.pendingSends > 0;
   }
 
   working(): ParentOrder[] {
     return [...this.parents.values()].filter((p) => !p.final);
   }
 
+  /** Orders held in memory (working, or final with children still open). */
+  size(): number {
+    return this.parents.size;
+  }
+
   get(orderId: string): ParentOrder | undefined {
     return this.parents.get(orderId);
   }
 
-  /** Adds a node order; `edges` are the graph edges leaving it (to other node order ids). */
-  add(parent: ParentOrder, edges: readonly Edge[] = []): void {
+  /** The desk's kill switch as last committed; orders created under another version are fenced off. */
+  setFence(deskId: string, engaged: boolean, version: number): void {
+    this.fences.set(deskId, { engaged, version });
+  }
+
+  /**
+   * Adds a node order; `edges` are the graph edges leaving it (to other node order ids).
+   * `killSwitchVersion` is the switch version its create transaction passed: if the desk's
+   * switch is engaged now, or changed since (an engage committed after the order did), the
+   * order is cancelled at once and never runs.
+   */
+  add(parent: ParentOrder, edges: readonly Edge[] = [], killSwitchVersion?: number): void {
     this.parents.set(parent.orderId, parent);
     if (edges.length) this.edges.set(parent.orderId, [...edges]);
+    const fence = this.fences.get(parent.deskId) ?? { engaged: false, version: 0 };
+    if (fence.engaged || (killSwitchVersion !== undefined && killSwitchVersion !== fence.version)) {
+      void this.requestCancel(parent.orderId, this.lastTickMs || parent.nextActionAtMs, "KILL_SWITCH");
+    }
   }
 
   /** Starts the graph's roots (or a lone order) and fires on_accepted edges. */
   start(orderId: string, nowMs: number): void {
     const p = this.parents.get(orderId);
-    if (!p || p.final) return;
+    if (!p || p.final || p.cancelRequested || !p.waiting) return;
     p.waiting = false;
     p.startedAtMs = nowMs;
-    this.journal(() => this.o.journal.status(p.orderId, "RUNNING", nowMs));
+    this.journal(this.o.journal.status(p.orderId, "RUNNING", nowMs));
     this.fire(p, "on_accepted", nowMs);
   }
 
   /**
    * `reason` is set when the system cancels (e.g. KILL_SWITCH); a client's cancel has none.
    * The request goes to the log first (who asked, when), then the children are cancelled.
+   * Resolves true when the request is durable; false when there is nothing to cancel.
    */
-  requestCancel(orderId: string, nowMs: number, reason?: string, byKeyId: string | null = null): boolean {
+  requestCancel(orderId: string, nowMs: number, reason?: string, byKeyId: string | null = null): Promise<boolean> {
     const p = this.parents.get(orderId);
-    if (!p || p.final) return false;
-    if (!p.cancelRequested) this.journal(() => this.o.journal.control(p.orderId, "cancel_requested", byKeyId, nowMs));
+    if (!p || p.final) return Promise.resolve(false);
+    const durable = p.cancelRequested ? Promise.resolve(true) : this.journal(this.o.journal.control(p.orderId, "cancel_requested", byKeyId, nowMs));
+    if (!p.cancelRequested || reason) p.cancelReason = reason ?? p.cancelReason;
     p.cancelRequested = true;
-    p.cancelReason = reason;
-    for (const childId of p.open.keys()) this.o.engine.cancel(childId, nowMs);
-    if (p.waiting || p.open.size === 0) this.finish(p, "CANCELLED", nowMs, reason);
-    return true;
+    this.pullChildren(p, nowMs, () => true);
+    if (p.waiting || p.open.size === 0) this.finish(p, "CANCELLED", nowMs, p.cancelReason);
+    return durable;
   }
 
   /**
    * Stops working the order: no new children or slices; resting children are pulled, and
    * immediate-or-cancel ones already sent finish on their own (their fills still count).
-   * Only a running order can pause (not one waiting for its graph trigger, or being cancelled).
+   * A graph node still waiting for its trigger cannot pause, nor can an order being
+   * cancelled. Resolves true once the pause is durable, false when it does not apply.
    */
-  pause(orderId: string, nowMs: number, byKeyId: string | null): boolean {
+  pause(orderId: string, nowMs: number, byKeyId: string | null): Promise<boolean> {
     const p = this.parents.get(orderId);
-    if (!p || p.final || p.waiting || p.cancelRequested || p.pausedAtMs !== undefined) return false;
+    if (!p || p.final || p.waiting || p.cancelRequested || p.failReason !== undefined) return Promise.resolve(false);
+    if (p.pausedAtMs !== undefined) return Promise.resolve(true);
     p.pausedAtMs = nowMs;
-    for (const [childId, c] of p.open) if (c.resting) this.o.engine.cancel(childId, nowMs);
-    this.journal(() => this.o.journal.control(p.orderId, "paused", byKeyId, nowMs));
-    return true;
+    this.pullChildren(p, nowMs, (c) => c.resting);
+    return this.journal(this.o.journal.control(p.orderId, "paused", byKeyId, nowMs));
   }
 
   /**
@@ -144,49 +202,65 @@ export class SandboxRunner {
    * when it paused, the chase horizon and on_timeout edges all move later by its length,
    * so a TWAP keeps its pacing instead of catching up in a burst.
    */
-  resume(orderId: string, nowMs: number, byKeyId: string | null): boolean {
+  resume(orderId: string, nowMs: number, byKeyId: string | null): Promise<boolean> {
     const p = this.parents.get(orderId);
-    if (!p || p.final || p.pausedAtMs === undefined) return false;
+    if (!p || p.final) return Promise.resolve(false);
+    if (p.pausedAtMs === undefined) return Promise.resolve(!p.waiting);
     const pausedAt = p.pausedAtMs;
     const pausedFor = Math.max(0, nowMs - pausedAt);
     if (p.slices) p.slices = p.slices.map((s) => (s.dueAtMs > pausedAt ? { ...s, dueAtMs: s.dueAtMs + pausedFor } : s));
     if (p.startedAtMs !== undefined) p.startedAtMs += pausedFor;
     p.pausedAtMs = undefined;
     p.nextActionAtMs = nowMs;
-    this.journal(() => this.o.journal.control(p.orderId, "resumed", byKeyId, nowMs));
-    return true;
+    return this.journal(this.o.journal.control(p.orderId, "resumed", byKeyId, nowMs));
   }
 
-  cancelDesk(deskId: string, nowMs: number, reason = "KILL_SWITCH", byKeyId: string | null = null): number {
-    let n = 0;
-    for (const p of this.parents.values()) if (p.deskId === deskId && this.requestCancel(p.orderId, nowMs, reason, byKeyId)) n++;
-    return n;
+  /** Cancels every order of the desk held here; resolves with how many, once their requests are durable. */
+  async cancelDesk(deskId: string, nowMs: number, reason = "KILL_SWITCH", byKeyId: string | null = null): Promise<number> {
+    const requests: Promise<boolean>[] = [];
+    for (const p of this.parents.values()) if (p.deskId === deskId && !p.final) requests.push(this.requestCancel(p.orderId, nowMs, reason, byKeyId));
+    return (await Promise.all(requests)).filter(Boolean).length;
+  }
+
+  /** Stops a working order on the system's behalf: children pulled, then FAILED with `reason`. */
+  stopOrder(orderId: string, nowMs: number, reason: string): void {
+    const p = this.parents.get(orderId);
+    if (!p || p.final || p.failReason !== undefined) return;
+    p.failReason = reason;
+    this.pullChildren(p, nowMs, () => true);
+    if (p.waiting || p.open.size === 0) this.finish(p, "FAILED", nowMs, reason);
   }
 
   tick(nowMs: number): void {
+    this.lastTickMs = nowMs;
     this.handle(this.o.engine.advanceTo(nowMs));
+    const failingSince = this.o.journal.failingSinceMs?.();
+    if (failingSince !== undefined && nowMs - failingSince >= STORE_HALT_FAIL_MS) {
+      for (const p of this.parents.values()) this.stopOrder(p.orderId, nowMs, "STORE_UNAVAILABLE");
+    }
     for (const p of this.parents.values()) {
       if (p.final || p.waiting) continue;
       try {
-        this.progress(p, nowMs);
+        this.progress(p, nowMs, failingSince === undefined);
       } catch (err) {
         this.o.log?.(`order ${p.orderId} failed while working`, err);
-        this.finish(p, "FAILED", nowMs, "INTERNAL_ERROR");
+        this.stopOrder(p.orderId, nowMs, "INTERNAL_ERROR");
       }
     }
     this.checkTimeouts(nowMs);
   }
 
-  private progress(p: ParentOrder, nowMs: number): void {
-    if (p.cancelRequested) {
-      if (p.open.size === 0) this.finish(p, "CANCELLED", nowMs, p.cancelReason);
+  /** `canSend`: the store takes writes, so new children may be logged and sent. */
+  private progress(p: ParentOrder, nowMs: number, canSend: boolean): void {
+    if (p.cancelRequested || p.failReason !== undefined) {
+      if (p.open.size === 0) this.finish(p, p.failReason !== undefined ? "FAILED" : "CANCELLED", nowMs, p.failReason ?? p.cancelReason);
       return;
     }
     if (remainingQty(p) === 0) {
       if (p.open.size === 0) this.finish(p, "COMPLETED", nowMs);
       return;
     }
-    if (p.pausedAtMs !== undefined || nowMs < p.nextActionAtMs) return;
+    if (!canSend || p.pausedAtMs !== undefined || nowMs < p.nextActionAtMs) return;
     const books = this.books(p);
     if (p.arrivalMid === undefined) p.arrivalMid = computeNbbo(books).mid;
     if (p.policy === "aggressive_chase" && nowMs - (p.startedAtMs ?? nowMs) < HORIZON_MS_BY_URGENCY[p.urgency]) {
@@ -195,7 +269,7 @@ export class SandboxRunner {
     }
     if (p.open.size > 0) {
       // A chase order past its horizon: pull the resting child, then sweep the rest.
-      for (const [childId, c] of p.open) if (c.resting) this.o.engine.cancel(childId, nowMs);
+      this.pullChildren(p, nowMs, (c) => c.resting);
       return;
     }
     const workable = Math.min(releasedQty(p, nowMs), p.qty) - p.filled - openQty(p);
@@ -205,16 +279,17 @@ export class SandboxRunner {
 
   private routeAndSend(p: ParentOrder, books: readonly BookView[], qty: number, nowMs: number): void {
     const decision = this.o.route({ parent: p, qty, books, nowMs, sequence: p.decisions++ });
-    this.journal(() => this.o.journal.decision(p.orderId, decision));
-    let sent = 0;
-    for (const leg of decision.legs) {
+    const sends = decision.legs.flatMap((leg) => {
       const limit = capLimit(p.side, leg.limitPrice, p.limitPrice);
-      if (limit === undefined) continue;
-      this.send(p, leg.venue, leg.qty, limit, "ioc", nowMs);
-      sent++;
-    }
+      // A leg the parent's limit keeps away from the venue's touch cannot fill as an IOC:
+      // sending it would only log a child that is cancelled at once (a resting limit
+      // order did that every re-route), so the order waits for its price instead.
+      return limit === undefined || !marketableAt(p.side, limit, books, leg.venue) ? [] : [{ venue: leg.venue, qty: leg.qty, limit }];
+    });
+    const decisionId = this.o.journal.decision(p.orderId, decision, sends.length > 0);
+    for (const leg of sends) this.send(p, leg.venue, leg.qty, leg.limit, "ioc", nowMs, decisionId);
     p.nextActionAtMs = nowMs + (this.o.reRouteMs ?? 250);
-    if (sent > 0) {
+    if (sends.length > 0) {
       p.emptyRoutes = 0;
       return;
     }
@@ -232,23 +307,51 @@ export class SandboxRunner {
     if (!touch) return;
     const price = capLimit(p.side, touch.price, p.limitPrice);
     if (price === undefined) return;
-    for (const [childId, c] of p.open) {
-      const child = this.o.engine.child(childId);
-      const stale = child?.order.limitPrice !== undefined && child.order.limitPrice !== price;
-      if (c.resting && stale) this.o.engine.cancel(childId, nowMs);
-    }
+    this.pullChildren(p, nowMs, (c, id) => {
+      const limit = this.o.engine.child(id)?.order.limitPrice;
+      return c.resting && limit !== undefined && limit !== price;
+    });
     if (p.open.size > 0) return;
     const qty = Math.min(releasedQty(p, nowMs), p.qty) - p.filled;
-    if (qty > p.qty * 1e-9) this.send(p, touch.venue, qty, price, "gtc", nowMs);
+    if (qty > p.qty * 1e-9) this.send(p, touch.venue, qty, price, "gtc", nowMs, null);
     p.nextActionAtMs = nowMs + (this.o.reRouteMs ?? 250);
   }
 
-  private send(p: ParentOrder, venue: VenueId, qty: number, limitPrice: number, tif: "ioc" | "gtc", nowMs: number): void {
-    const id = `${p.nodeOrderId}-c${++this.childSeq}`;
+  /** Logs the child first; it goes to the venue once child_sent is durable (see dispatch). */
+  private send(p: ParentOrder, venue: VenueId, qty: number, limitPrice: number, tif: "ioc" | "gtc", nowMs: number, decisionId: string | null): void {
+    const id = `${p.nodeOrderId}-c${++p.childSeq}`;
     this.byChild.set(id, p);
-    p.open.set(id, { venue, qty, resting: tif === "gtc" });
-    this.o.engine.submit({ id, venue, symbol: p.symbol, side: p.side, type: "limit", qty, limitPrice, timeInForce: tif, sentAtMs: nowMs });
-    this.journal(() => this.o.journal.event(p.orderId, "child_sent", { child_id: id, venue, qty, limit_price: limitPrice, tif }, nowMs));
+    p.open.set(id, { venue, qty, resting: tif === "gtc", sent: false, cancelled: false });
+    const order: ChildOrder = { id, venue, symbol: p.symbol, side: p.side, type: "limit", qty, limitPrice, timeInForce: tif, sentAtMs: nowMs };
+    this.pendingSends++;
+    const logged = this.o.journal.event(p.orderId, "child_sent", { child_id: id, venue, qty, limit_price: limitPrice, tif, decision_id: decisionId }, nowMs);
+    this.journal(logged.then((ok) => this.dispatch(p, order, ok)));
+  }
+
+  private dispatch(p: ParentOrder, order: ChildOrder, logged: boolean): void {
+    this.pendingSends--;
+    const c = p.open.get(order.id);
+    if (!c) return;
+    const withdrawn = c.cancelled || p.final || p.cancelRequested || p.failReason !== undefined || (c.resting && p.pausedAtMs !== undefined);
+    if (logged && !withdrawn) {
+      c.sent = true;
+      // The venue sees it now; the engine's latency model starts from here.
+      this.o.engine.submit({ ...order, sentAtMs: Math.max(order.sentAtMs, this.lastTickMs) });
+      return;
+    }
+    p.open.delete(order.id);
+    this.byChild.delete(order.id);
+    // Logged but never sent: close it in the log, so the child is not left working.
+    if (logged) this.journal(this.o.journal.event(p.orderId, "child_cancelled", { child_id: order.id, venue: order.venue, reason: "withdrawn_before_send" }, Math.max(order.sentAtMs, this.lastTickMs)));
+  }
+
+  /** Cancels the children `which` picks: at the venue if sent, else before they go. */
+  private pullChildren(p: ParentOrder, nowMs: number, which: (c: { resting: boolean }, id: string) => boolean): void {
+    for (const [childId, c] of p.open) {
+      if (!which(c, childId)) continue;
+      if (c.sent) this.o.engine.cancel(childId, nowMs);
+      else c.cancelled = true;
+    }
   }
 
   private handle(events: readonly ExecutionEvent[]): void {
@@ -257,21 +360,22 @@ export class SandboxRunner {
       if (!p) continue;
       switch (e.type) {
         case "ack":
-          this.journal(() => this.o.journal.event(p.orderId, "child_acked", { child_id: e.childId, venue: e.venue }, e.tsMs));
+          this.journal(this.o.journal.event(p.orderId, "child_acked", { child_id: e.childId, venue: e.venue }, e.tsMs));
           break;
         case "reject":
-          this.journal(() => this.o.journal.event(p.orderId, "child_rejected", { child_id: e.childId, venue: e.venue, reason: e.reason }, e.tsMs));
+          this.journal(this.o.journal.event(p.orderId, "child_rejected", { child_id: e.childId, venue: e.venue, reason: e.reason }, e.tsMs));
           break;
         case "fill":
           this.applyFill(p, e);
           break;
         case "cancel":
-          this.journal(() => this.o.journal.event(p.orderId, "child_cancelled", { child_id: e.childId, venue: e.venue, qty: e.qty, reason: e.reason }, e.tsMs));
+          this.journal(this.o.journal.event(p.orderId, "child_cancelled", { child_id: e.childId, venue: e.venue, qty: e.qty, reason: e.reason }, e.tsMs));
           break;
         case "done":
           p.open.delete(e.childId);
           this.byChild.delete(e.childId);
           this.o.engine.release(e.childId);
+          if (p.final && p.open.size === 0) this.forget(p);
           break;
         case "cancel_reject":
           break;
@@ -291,7 +395,7 @@ export class SandboxRunner {
     const open = p.open.get(e.childId);
     if (open) open.qty = Math.max(0, open.qty - qty);
     const closesChild = open !== undefined && open.qty <= 1e-12 * Math.max(1, qty);
-    this.journal(() => this.o.journal.fill(p.orderId, { fillId: e.id, childId: e.childId, venue: e.venue, qty, price: e.price, feeUsd, liquidity: e.liquidity, atMs: e.tsMs, closesChild }));
+    this.journal(this.o.journal.fill(p.orderId, { fillId: e.id, childId: e.childId, venue: e.venue, qty, price: e.price, feeUsd, liquidity: e.liquidity, atMs: e.tsMs, closesChild }));
     if (!this.firstFillSeen.has(p.orderId)) {
       this.firstFillSeen.add(p.orderId);
       this.fire(p, "on_first_fill", e.tsMs);
@@ -302,10 +406,19 @@ export class SandboxRunner {
   private finish(p: ParentOrder, status: FinalStatus, nowMs: number, reason?: string): void {
     if (p.final) return;
     p.final = true;
-    this.journal(() => this.o.journal.status(p.orderId, status, nowMs, reason));
+    this.journal(this.o.journal.status(p.orderId, status, nowMs, reason));
     if (status === "COMPLETED") this.fire(p, "on_full_fill", nowMs);
     if (status === "CANCELLED") this.fire(p, "on_cancel", nowMs);
     this.fire(p, "on_done", nowMs);
+    if (p.open.size === 0) this.forget(p);
+  }
+
+  /** A final order with nothing open is the log's business only: drop what memory holds of it. */
+  private forget(p: ParentOrder): void {
+    this.parents.delete(p.orderId);
+    this.edges.delete(p.orderId);
+    this.firstFillSeen.delete(p.orderId);
+    this.o.journal.release?.(p.orderId);
   }
 
   private fire(p: ParentOrder, trigger: EdgeTrigger, nowMs: number): void {
@@ -334,8 +447,13 @@ export class SandboxRunner {
     return currentBooks(this.o.source, p.symbol);
   }
 
-  private journal(write: () => Promise<void>): void {
-    this.persist = this.persist.then(write).catch((err) => this.o.log?.("sandbox journal write failed", err));
+  /** Keeps the chain flush() waits on; the journal itself reports and retries write failures. */
+  private journal<T>(work: Promise<T>): Promise<T> {
+    const tracked: Promise<unknown> = work
+      .catch((err) => this.o.log?.("sandbox journal failed", err))
+      .finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+    return work;
   }
 }
 
@@ -344,4 +462,13 @@ function capLimit(side: Side, legLimit: number, parentLimit: number | undefined)
   if (parentLimit === undefined) return legLimit;
   if (side === "buy") return Math.min(legLimit, parentLimit);
   return Math.max(legLimit, parentLimit);
+}
+
+/** Whether an IOC at `limit` on `venue` can take anything from its current book. */
+function marketableAt(side: Side, limit: number, books: readonly BookView[], venue: VenueId): boolean {
+  const book = books.find((b) => b.venue === venue);
+  if (!book) return true; // let the venue answer; the router chose it
+  const touch = side === "buy" ? book.asks[0] : book.bids[0];
+  if (!touch) return false;
+  return side === "buy" ? touch.price <= limit : touch.price >= limit;
 }

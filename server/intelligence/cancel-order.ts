@@ -5,6 +5,7 @@ import type { Core } from "@/server/core";
 import { isTerminalStatus } from "@/server/execution/order-states";
 import { ApiError } from "@/server/http/api-error";
 import { msToNs } from "@/server/shared/clock";
+import { awaitDurable } from "./await-durable";
 import { findDeskOrder, getOrder } from "./read-orders";
 
 /** POST /v1/orders/{id}/cancel: a finished order is a 409; a working one is cancelled (its graph nodes too). */
@@ -16,8 +17,9 @@ export async function cancelOrder(core: Core, principal: Principal, id: string):
   }
   const now = core.clock.nowMs();
   const targets = record.graphId ? current.nodes.map((n) => n.order_id) : [record.id];
-  for (const orderId of targets) core.sandbox.runner.requestCancel(orderId, now, undefined, principal.keyId);
-  await core.sandbox.runner.flush();
+  // Answered when the cancel requests are durable (restart recovery honours them), not
+  // when the whole journal is idle: under load that could take seconds.
+  await awaitDurable(Promise.all(targets.map((orderId) => core.sandbox.runner.requestCancel(orderId, now, undefined, principal.keyId))), "cancel");
   return getOrder(core, principal.deskId, record.id);
 }
 
@@ -31,11 +33,18 @@ export async function getKillSwitchState(core: Core, principal: Principal): Prom
   };
 }
 
-/** POST /v1/kill_switch: engage cancels every working order of the desk and refuses new ones. */
+/**
+ * POST /v1/kill_switch. The switch is a fence: order creation checks it in its own
+ * transaction, so once the engage has committed no order can be accepted; orders accepted
+ * before it are cancelled here, including any whose create committed but which have not
+ * reached the runner yet (the runner's fence cancels those on arrival). The answer comes
+ * once the switch and the cancel requests are durable; restart recovery enforces both.
+ */
 export async function setKillSwitch(core: Core, principal: Principal, action: "engage" | "release"): Promise<z.input<typeof KillSwitchResponseSchema>> {
   const now = core.clock.nowMs();
   const record = await core.store.setKillSwitch(principal.deskId, action === "engage", principal.keyId, now);
-  const cancelled = action === "engage" ? core.sandbox.runner.cancelDesk(principal.deskId, now, "KILL_SWITCH", principal.keyId) : 0;
-  await core.sandbox.runner.flush();
+  const runner = core.sandbox.runner;
+  runner.setFence(principal.deskId, record.engaged, record.version);
+  const cancelled = record.engaged ? await awaitDurable(runner.cancelDesk(principal.deskId, now, "KILL_SWITCH", principal.keyId), "kill switch's cancels") : 0;
   return { engaged: record.engaged, changed_at_ns: msToNs(record.changedAtMs ?? now).toString(), cancelled_orders: cancelled };
 }

@@ -7,7 +7,11 @@ import type { VenueId } from "@/server/market-data/types";
 import type { OrderRecord } from "@/server/store/port";
 import { readStoredBody } from "./stored-order-body";
 
-/** The runner's working view of a stored order (new, or recovered after a restart). */
+/**
+ * The runner's working view of a stored order (new, or recovered after a restart): what
+ * its log says so far (filled, notional, fees, children sent, a cancel asked for) is where
+ * the runner picks up, so a recovered order continues its log instead of restarting it.
+ */
 export function parentFromRecord(record: OrderRecord, state: OrderState | undefined, nowMs: number): ParentOrder {
   const body = readStoredBody(record.bodyJson);
   const qty = e8ToQty(record.qtyE8);
@@ -31,13 +35,15 @@ export function parentFromRecord(record: OrderRecord, state: OrderState | undefi
     startedAtMs: undefined,
     arrivalMid: undefined,
     filled: state ? e8ToQty(state.filledE8) : 0,
-    notional: 0,
+    // Σ qtyE8 × priceE9 is scaled 1e17.
+    notional: state ? Number(state.notionalE17) / 1e17 : 0,
     feesUsd: state ? e9ToPrice(state.feesE9) : 0,
     open: new Map(),
+    childSeq: state ? state.children.size : 0,
     nextActionAtMs: nowMs,
     decisions: 0,
     emptyRoutes: 0,
-    cancelRequested: false,
+    cancelRequested: state ? state.cancelRequestedAtMs !== null : false,
     final: false,
   };
 }

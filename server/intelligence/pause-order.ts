@@ -11,6 +11,7 @@ import type { Principal } from "@/server/auth/principal";
 import type { Core } from "@/server/core";
 import { isTerminalStatus } from "@/server/execution/order-states";
 import { ApiError } from "@/server/http/api-error";
+import { awaitDurable } from "./await-durable";
 import { findDeskOrder, getOrder } from "./read-orders";
 
 type OrderAnswer = z.input<typeof OrderResponseSchema>;
@@ -30,15 +31,16 @@ async function control(core: Core, principal: Principal, id: string, action: "pa
     throw new ApiError("CONFLICT", `Order ${record.id} is already ${current.order.status}; nothing to ${action}`);
   }
   const nodes = record.graphId ? current.nodes : [current.order];
-  if (action === "pause" && nodes.every((n) => n.status === "ACCEPTED")) {
+  const runner = core.sandbox.runner;
+  // The runner knows an order has started before its `started` event is written, so a
+  // pause right after acceptance works; only nodes still waiting for a trigger cannot pause.
+  const waiting = (n: { order_id: string; status: string }) => runner.get(n.order_id)?.waiting ?? n.status === "ACCEPTED";
+  if (action === "pause" && nodes.every(waiting)) {
     throw new ApiError("CONFLICT", `Order ${record.id} has not started (it waits for its graph trigger); cancel it instead`);
   }
   const now = core.clock.nowMs();
-  const runner = core.sandbox.runner;
-  for (const node of nodes) {
-    if (action === "pause") runner.pause(node.order_id, now, principal.keyId);
-    else runner.resume(node.order_id, now, principal.keyId);
-  }
-  await runner.flush();
+  const done = nodes.map((node) => (action === "pause" ? runner.pause(node.order_id, now, principal.keyId) : runner.resume(node.order_id, now, principal.keyId)));
+  // Answered when its own events are durable, not when the whole journal is idle.
+  await awaitDurable(Promise.all(done), action);
   return getOrder(core, principal.deskId, record.id);
 }

@@ -104,8 +104,10 @@ export async function seedHistory(o: SeedHistoryOptions): Promise<{ orders: numb
     for (let k = 0; k < 1_200 && !parent.final; k++) {
       step();
       runner.tick(clock.nowMs());
-      // Seeding may run inside the server: give the event loop back regularly.
-      if (k % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+      // Children go out once logged (write-ahead): let their writes land before the market
+      // moves on. Seeding may run inside the server: give the event loop back regularly too.
+      if (runner.hasPendingSends()) await runner.flush();
+      else if (k % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
     }
     // 32 s of market after the end, so the stored context carries markouts to 30 s (the
     // 60 s and 300 s horizons would cost 2–10× the seeding time: they stay "not recorded").

@@ -3,9 +3,7 @@
  * ticking on the market clock, its journal writing to the store, and recovery of orders
  * that were working when the process last stopped.
  */
-import { deriveOrder } from "@/server/execution/order-states";
 import { createMatchingEngine } from "@/server/execution/matching-engine";
-import type { ParentOrder } from "@/server/execution/parent-order";
 import { SandboxRunner } from "@/server/execution/sandbox-runner";
 import type { ObservationStore } from "@/server/market-data/observation-store";
 import type { MarketSource } from "@/server/market-data/types";
@@ -15,8 +13,8 @@ import type { Logger } from "@/server/shared/logger";
 import type { Store } from "@/server/store/port";
 import type { CalibrationRecord } from "./calibration-record";
 import { captureMarketContext, CONTEXT_TAIL_MS } from "./capture-market-context";
-import { parentFromRecord } from "./parent-from-record";
 import { recordForecastOutcome } from "./record-forecast-outcome";
+import { recoverWorkingOrders } from "./recover-working-orders";
 import { routeParentWith } from "./route-parent";
 import { createSandboxJournal, type SandboxJournal } from "./sandbox-journal";
 
@@ -62,6 +60,7 @@ export async function startSandbox(o: StartSandboxOptions): Promise<Sandbox> {
       timer.unref();
       contextTimers.add(timer);
     },
+    { now: () => o.clock.nowMs() },
   );
   const runner = new SandboxRunner({
     engine,
@@ -71,7 +70,10 @@ export async function startSandbox(o: StartSandboxOptions): Promise<Sandbox> {
     route: routeParentWith(o.observations, (symbol) => o.source.venuesFor(symbol)),
   });
   runner.attach();
-  await recoverWorkingOrders(o, runner, journal);
+  const recovered = await recoverWorkingOrders(o.store, runner, journal, o.clock.nowMs(), o.log);
+  if (recovered.resumed + recovered.cancelled + recovered.failed > 0) {
+    o.log.info(`sandbox: recovery resumed ${recovered.resumed}, cancelled ${recovered.cancelled}, started ${recovered.started}, could not recover ${recovered.failed}`);
+  }
   const timer = setInterval(() => runner.tick(o.clock.nowMs()), o.tickMs ?? 100);
   return {
     runner,
@@ -83,44 +85,4 @@ export async function startSandbox(o: StartSandboxOptions): Promise<Sandbox> {
       runner.stop();
     },
   };
-}
-
-/**
- * Orders that were working when the process stopped: their open children died with it, so
- * those are closed in the log, and the order resumes with what remains. Graph nodes that
- * were still waiting for a trigger cannot be resumed faithfully (the trigger may have fired
- * unseen) and fail with a reason an operator can read.
- */
-async function recoverWorkingOrders(o: StartSandboxOptions, runner: SandboxRunner, journal: SandboxJournal): Promise<void> {
-  const now = o.clock.nowMs();
-  for (const record of await o.store.listWorkingOrders()) {
-    if (!record.sandbox) continue;
-    try {
-      const events = (await o.store.listOrderEvents(record.id)).map((e) => e.event);
-      let derived = deriveOrder(events);
-      journal.track(record.id, derived.state, record.deskId);
-      const dead = [...derived.state.children.values()].filter((c) => c.status === "working");
-      if (dead.length) {
-        await o.store.appendOrderEvents(
-          record.id,
-          dead.map((c) => ({ kind: "child_cancelled" as const, atMs: now, childId: c.childId, qtyE8: c.qtyE8 - c.filledE8 })),
-        );
-      }
-      derived = deriveOrder((await o.store.listOrderEvents(record.id)).map((e) => e.event));
-      journal.track(record.id, derived.state, record.deskId);
-      if (record.status === "ACCEPTED" && record.parentId !== null) {
-        await journal.status(record.id, "FAILED", now, "interrupted by a restart before its graph trigger fired");
-        continue;
-      }
-      const parent: ParentOrder = parentFromRecord(record, derived.state, now);
-      runner.add(parent);
-      if (record.status === "ACCEPTED") runner.start(record.id, now);
-      else parent.waiting = false;
-      // A paused order stays paused; its schedule moves from now when it is resumed.
-      if (record.status === "PAUSED") parent.pausedAtMs = now;
-      o.log.info(`sandbox: resumed order ${record.id} (${record.status})`);
-    } catch (err) {
-      o.log.error(`sandbox: could not recover order ${record.id}`, err);
-    }
-  }
 }

@@ -20,6 +20,7 @@ import { computeNbbo } from "@/server/market-data/nbbo";
 import { instrumentFor } from "@/server/market-data/venues";
 import type { VenueId } from "@/server/market-data/types";
 import { chooseRouterVersion } from "@/server/router/router-versions";
+import { KillSwitchEngagedError } from "@/server/store/kill-switch-port";
 import type { NewOrder, OrderRecord } from "@/server/store/port";
 import { hashBody } from "./hash-body";
 import { loadOrderView } from "./order-view";
@@ -50,19 +51,15 @@ export async function submitOrder(core: Core, principal: Principal, body: OrderB
       return { created: false, response: await describeOrder(core, principal.deskId, existing) };
     }
   }
-  const kill = await core.store.getKillSwitch(principal.deskId);
-  if (kill.engaged) throw new ApiError("CONFLICT", "The desk's kill switch is engaged: new orders are refused until it is released");
-
   const now = core.clock.nowMs();
   const rows = isGraph ? graphRows(core, principal, body, bodyHash, now) : [simpleRow(core, principal, body, bodyHash, now)];
   const accepted = (o: NewOrder): OrderEvent => ({ kind: "accepted", atMs: now, qtyE8: o.qtyE8 });
-  let records: OrderRecord[];
+  let created: { records: OrderRecord[]; killSwitchVersion: number };
   try {
-    records =
-      rows.length === 1
-        ? [await core.store.createOrder(rows[0]!, [accepted(rows[0]!)])]
-        : await core.store.createOrderGraph(rows, rows.map((o) => ({ orderId: o.id, event: accepted(o) })));
+    // The kill switch is checked inside the create transaction (a fence, not a read before it).
+    created = await core.store.createOrdersFenced(rows, rows.map((o) => ({ orderId: o.id, event: accepted(o) })));
   } catch (err) {
+    if (err instanceof KillSwitchEngagedError) throw killSwitchEngaged();
     // Two identical requests racing on the same key: the loser returns the winner's order.
     if (clientKey && err instanceof Error && err.name === "StoreConflictError") {
       const winner = await core.store.findOrderByClientKey(principal.deskId, clientKey);
@@ -72,11 +69,17 @@ export async function submitOrder(core: Core, principal: Principal, body: OrderB
     throw err;
   }
 
-  startOrders(core, records, now);
+  const { records, killSwitchVersion } = created;
+  startOrders(core, records, killSwitchVersion, now);
   return { created: true, response: await describeOrder(core, principal.deskId, records[0]!) };
 }
 
-function startOrders(core: Core, records: readonly OrderRecord[], now: number): void {
+function killSwitchEngaged(): ApiError {
+  return new ApiError("CONFLICT", "The desk's kill switch is engaged: new orders are refused until it is released");
+}
+
+/** `killSwitchVersion`: the switch the create passed; the runner cancels at once if it has changed since. */
+function startOrders(core: Core, records: readonly OrderRecord[], killSwitchVersion: number, now: number): void {
   const { runner, journal } = core.sandbox;
   const stored = new Map(records.map((r) => [r.id, readStoredBody(r.bodyJson)]));
   const byNode = new Map<string, OrderRecord>();
@@ -93,7 +96,7 @@ function startOrders(core: Core, records: readonly OrderRecord[], now: number): 
       targets.add(to.id);
       return [{ to: to.id, trigger: e.trigger, timeoutMs: e.timeoutMs ?? undefined }];
     });
-    runner.add(parentFromRecord(r, undefined, now), edges);
+    runner.add(parentFromRecord(r, undefined, now), edges, killSwitchVersion);
   }
   for (const r of records) if (!targets.has(r.id)) runner.start(r.id, now);
 }

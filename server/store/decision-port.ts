@@ -28,6 +28,8 @@ export interface DecisionLeg {
 }
 
 export interface NewRoutingDecision {
+  /** Chosen by the caller when it must refer to the decision later (its repeats); else generated. */
+  id?: string;
   orderId: string;
   nodeOrderId: string;
   deskId: string;
@@ -48,6 +50,16 @@ export interface NewRoutingDecision {
 export interface RoutingDecisionRecord extends NewRoutingDecision {
   id: string;
   detail: unknown;
+  /** Later decisions of the order that repeated this one (same legs, candidates and exclusions) and were not stored. */
+  repeatCount: number;
+  lastRepeatAtMs: number | null;
+}
+
+export interface DecisionRepeats {
+  id: string;
+  /** Total repeats so far (not an increment): rewriting it is idempotent. */
+  count: number;
+  lastAtMs: number;
 }
 
 export interface DecisionListQuery {
@@ -58,6 +70,8 @@ export interface DecisionListQuery {
 
 export interface DecisionStore {
   insertDecision(decision: NewRoutingDecision): Promise<RoutingDecisionRecord>;
+  /** Sets how often a stored decision was repeated since (see DecisionRepeats). */
+  recordDecisionRepeats(repeats: readonly DecisionRepeats[]): Promise<void>;
   /** Newest first (at_ms, then id, descending); desk-scoped. */
   listDecisions(deskId: string, query: DecisionListQuery): Promise<RoutingDecisionRecord[]>;
 }

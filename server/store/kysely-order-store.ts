@@ -27,6 +27,10 @@ import {
 import { decodeOrderCursor, encodeOrderCursor } from "./order-cursor";
 import { fillOfEvent, toEventRecord, toEventRow, toFillRecord, toFillRow, toOrderRecord, toOrderRow, wholeMs } from "./order-rows";
 import type { Database } from "./schema";
+import type { StoreKind } from "./port";
+import type { JournalBatch } from "./order-port";
+import { passKillSwitchFence } from "./kysely-kill-switch-store";
+import { toDecisionRow, writeDecisions } from "./kysely-decision-store";
 import { applyTcaDelta, deltaForAppend, deltaForNewOrders } from "./project-order-tca";
 import { isUniqueViolation } from "./unique-violation";
 
@@ -62,7 +66,10 @@ function statusAfterFirstEvents(order: NewOrder, events: readonly OrderEvent[]):
 }
 
 export class KyselyOrderStore implements OrderStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly kind: StoreKind,
+  ) {}
 
   async createOrder(order: NewOrder, firstEvents: readonly OrderEvent[]): Promise<OrderRecord> {
     const [created] = await this.createOrderGraph(
@@ -74,7 +81,22 @@ export class KyselyOrderStore implements OrderStore {
   }
 
   async createOrderGraph(orders: readonly NewOrder[], events: readonly NewOrderEvent[]): Promise<OrderRecord[]> {
-    if (orders.length === 0) return [];
+    return (await this.insertOrders(orders, events, undefined)).records;
+  }
+
+  async createOrdersFenced(orders: readonly NewOrder[], events: readonly NewOrderEvent[]): Promise<{ records: OrderRecord[]; killSwitchVersion: number }> {
+    const deskId = orders[0]?.deskId;
+    if (deskId === undefined) throw new Error("createOrdersFenced needs at least one order");
+    if (orders.some((o) => o.deskId !== deskId)) throw new Error("createOrdersFenced: every order must belong to one desk");
+    return this.insertOrders(orders, events, deskId);
+  }
+
+  private async insertOrders(
+    orders: readonly NewOrder[],
+    events: readonly NewOrderEvent[],
+    fenceDeskId: string | undefined,
+  ): Promise<{ records: OrderRecord[]; killSwitchVersion: number }> {
+    if (orders.length === 0) return { records: [], killSwitchVersion: 0 };
     const logs = new Map<string, OrderEvent[]>(orders.map((o) => [o.id, []]));
     for (const { orderId, event } of events) {
       const log = logs.get(orderId);
@@ -92,8 +114,10 @@ export class KyselyOrderStore implements OrderStore {
     const fills = [...logs].flatMap(([orderId, log]) => log.filter(isFill).map((f) => fillOfEvent(orderId, f)));
     const tca = await deltaForNewOrders(rowLevels.flat(), logs);
 
+    let killSwitchVersion = 0;
     await translateConflict("order (client key or node_order_id)", () =>
       this.db.transaction().execute(async (trx) => {
+        if (fenceDeskId !== undefined) killSwitchVersion = await passKillSwitchFence(trx, this.kind, fenceDeskId);
         for (const level of rowLevels) await trx.insertInto("orders").values(level).execute();
         await trx.insertInto("order_events").values(eventRows).execute();
         await this.recordFillsOf(trx, fills);
@@ -101,7 +125,7 @@ export class KyselyOrderStore implements OrderStore {
       }),
     );
     const byId = new Map(rowLevels.flat().map((row) => [row.id, toOrderRecord(row)]));
-    return orders.flatMap((o) => byId.get(o.id) ?? []);
+    return { records: orders.flatMap((o) => byId.get(o.id) ?? []), killSwitchVersion };
   }
 
   async findOrderByClientKey(deskId: string, key: ClientKey): Promise<OrderRecord | undefined> {
@@ -171,32 +195,49 @@ export class KyselyOrderStore implements OrderStore {
 
   async appendOrderEvents(orderId: string, events: readonly OrderEvent[], expectedSeq?: number): Promise<OrderEventRecord[]> {
     try {
-      return await this.db.transaction().execute(async (trx) => {
-        const { last } = await trx
-          .selectFrom("order_events")
-          .select((eb) => eb.fn.max("seq").as("last"))
-          .where("order_id", "=", orderId)
-          .executeTakeFirstOrThrow();
-        const lastSeq = last ?? 0;
-        if (lastSeq === 0) throw new Error(`no order ${orderId}`);
-        if (expectedSeq !== undefined && lastSeq !== expectedSeq) throw new OrderSeqConflictError(orderId, expectedSeq, lastSeq);
-        if (events.length === 0) return [];
+      return await this.db.transaction().execute((trx) => this.appendWithin(trx, orderId, events, expectedSeq));
+    } catch (error) {
+      throw seqConflictOf(error, orderId, expectedSeq);
+    }
+  }
 
-        const rows = events.map((event, i) => toEventRow(orderId, lastSeq + 1 + i, event));
-        // Two appenders that read the same end both try seq n+1: the primary key lets one win.
-        await trx.insertInto("order_events").values(rows).execute();
-        await this.recordFillsOf(trx, events.filter(isFill).map((f) => fillOfEvent(orderId, f)));
-        await this.projectStatus(trx, orderId, events);
-        // The TCA roll-up moves with the log, in the same transaction (project-order-tca.ts).
-        await applyTcaDelta(trx, await deltaForAppend(trx, orderId, lastSeq, events));
-        return rows.map(toEventRecord);
+  async appendJournalBatch(batch: JournalBatch): Promise<void> {
+    const decisionRows = batch.decisions.map(toDecisionRow);
+    if (batch.appends.length === 0 && decisionRows.length === 0 && batch.decisionRepeats.length === 0) return;
+    let current: string | undefined;
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const { orderId, events } of batch.appends) {
+          current = orderId;
+          await this.appendWithin(trx, orderId, events, undefined);
+        }
+        current = undefined;
+        await writeDecisions(trx, decisionRows, batch.decisionRepeats);
       });
     } catch (error) {
-      if (isUniqueViolation(error) && !(error instanceof StoreConflictError)) {
-        throw new OrderSeqConflictError(orderId, expectedSeq, undefined, { cause: error });
-      }
-      throw error;
+      throw current === undefined ? error : seqConflictOf(error, current, undefined);
     }
+  }
+
+  private async appendWithin(trx: Transaction<Database>, orderId: string, events: readonly OrderEvent[], expectedSeq: number | undefined): Promise<OrderEventRecord[]> {
+    const { last } = await trx
+      .selectFrom("order_events")
+      .select((eb) => eb.fn.max("seq").as("last"))
+      .where("order_id", "=", orderId)
+      .executeTakeFirstOrThrow();
+    const lastSeq = last ?? 0;
+    if (lastSeq === 0) throw new Error(`no order ${orderId}`);
+    if (expectedSeq !== undefined && lastSeq !== expectedSeq) throw new OrderSeqConflictError(orderId, expectedSeq, lastSeq);
+    if (events.length === 0) return [];
+
+    const rows = events.map((event, i) => toEventRow(orderId, lastSeq + 1 + i, event));
+    // Two appenders that read the same end both try seq n+1: the primary key lets one win.
+    await trx.insertInto("order_events").values(rows).execute();
+    await this.recordFillsOf(trx, events.filter(isFill).map((f) => fillOfEvent(orderId, f)));
+    await this.projectStatus(trx, orderId, events);
+    // The TCA roll-up moves with the log, in the same transaction (project-order-tca.ts).
+    await applyTcaDelta(trx, await deltaForAppend(trx, orderId, lastSeq, events));
+    return rows.map(toEventRecord);
   }
 
   async listOrderEvents(orderId: string, afterSeq = 0): Promise<OrderEventRecord[]> {
@@ -277,6 +318,11 @@ export class KyselyOrderStore implements OrderStore {
       .where("id", "=", orderId)
       .execute();
   }
+}
+
+function seqConflictOf(error: unknown, orderId: string, expectedSeq: number | undefined): unknown {
+  if (isUniqueViolation(error) && !(error instanceof StoreConflictError)) return new OrderSeqConflictError(orderId, expectedSeq, undefined, { cause: error });
+  return error;
 }
 
 function isFill(event: OrderEvent): event is OrderFillEvent {

@@ -13,6 +13,8 @@ import {
   type ApiKeyRecord,
   type ClientKey,
   type DecisionListQuery,
+  type DecisionRepeats,
+  type JournalBatch,
   type DeskPatch,
   type DeskRecord,
   type FillRecord,
@@ -124,7 +126,7 @@ export class KyselyStore implements Store {
     this.db = options.db;
     this.options = options;
     this.nowMs = options.nowMs ?? Date.now;
-    this.orders = new KyselyOrderStore(options.db);
+    this.orders = new KyselyOrderStore(options.db, options.kind);
     this.decisions = new KyselyDecisionStore(options.db);
     this.killSwitches = new KyselyKillSwitchStore(options.db);
     this.tca = new KyselyTcaStore(options.db);
@@ -292,6 +294,14 @@ export class KyselyStore implements Store {
     return this.orders.createOrderGraph(orders, events);
   }
 
+  createOrdersFenced(orders: readonly NewOrder[], events: readonly NewOrderEvent[]): Promise<{ records: OrderRecord[]; killSwitchVersion: number }> {
+    return this.orders.createOrdersFenced(orders, events);
+  }
+
+  appendJournalBatch(batch: JournalBatch): Promise<void> {
+    return this.orders.appendJournalBatch(batch);
+  }
+
   findOrderByClientKey(deskId: string, key: ClientKey): Promise<OrderRecord | undefined> {
     return this.orders.findOrderByClientKey(deskId, key);
   }
@@ -338,6 +348,14 @@ export class KyselyStore implements Store {
 
   listDecisions(deskId: string, query: DecisionListQuery): Promise<RoutingDecisionRecord[]> {
     return this.decisions.listDecisions(deskId, query);
+  }
+
+  recordDecisionRepeats(repeats: readonly DecisionRepeats[]): Promise<void> {
+    return this.decisions.recordDecisionRepeats(repeats);
+  }
+
+  listKillSwitches(): Promise<KillSwitchRecord[]> {
+    return this.killSwitches.listKillSwitches();
   }
 
   getKillSwitch(deskId: string): Promise<KillSwitchRecord> {

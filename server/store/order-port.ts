@@ -7,6 +7,7 @@ import type { SymbolId, VenueId } from "@/lib/contracts/common";
 import type { OrderEvent } from "@/server/execution/order-events";
 import type { OrderStatus } from "@/server/execution/order-states";
 import type { Liquidity, Side, Urgency } from "@/server/execution/types";
+import type { DecisionRepeats, NewRoutingDecision } from "./decision-port";
 import { StoreConflictError } from "./port";
 
 /** Ids are chosen by the caller: graph nodes must know their parent's id before insert. */
@@ -64,6 +65,13 @@ export interface FillRecord {
   atMs: number;
 }
 
+/** What the execution journal writes at once: several orders' events, decisions and repeat counts. */
+export interface JournalBatch {
+  appends: readonly { orderId: string; events: readonly OrderEvent[] }[];
+  decisions: readonly NewRoutingDecision[];
+  decisionRepeats: readonly DecisionRepeats[];
+}
+
 export type ClientKey = { clientRequestId: string } | { graphId: string };
 
 export interface OrderListQuery {
@@ -96,6 +104,13 @@ export interface OrderStore {
   createOrder(order: NewOrder, firstEvents: readonly OrderEvent[]): Promise<OrderRecord>;
   /** Several rows (a graph root, its nodes, slices) and their first events, all or nothing. */
   createOrderGraph(orders: readonly NewOrder[], events: readonly NewOrderEvent[]): Promise<OrderRecord[]>;
+  /**
+   * createOrderGraph behind the desk's kill switch (all orders of one desk): in the same
+   * transaction the switch is checked, so an engaged switch throws KillSwitchEngagedError
+   * and writes nothing, and no order commits after an engage commits. Returns the switch
+   * version the orders passed (see KillSwitchRecord.version).
+   */
+  createOrdersFenced(orders: readonly NewOrder[], events: readonly NewOrderEvent[]): Promise<{ records: OrderRecord[]; killSwitchVersion: number }>;
   /** The row the client submitted under this idempotency key (a graph's root for graphId). */
   findOrderByClientKey(deskId: string, key: ClientKey): Promise<OrderRecord | undefined>;
   getOrder(deskId: string, id: string): Promise<OrderRecord | undefined>;
@@ -114,6 +129,12 @@ export interface OrderStore {
    * OrderSeqConflictError instead of interleaving unchecked events.
    */
   appendOrderEvents(orderId: string, events: readonly OrderEvent[], expectedSeq?: number): Promise<OrderEventRecord[]>;
+  /**
+   * The execution journal's write: each order's events appended (as appendOrderEvents
+   * without expectedSeq), then the decisions and repeat counts, all in ONE transaction,
+   * so a batch of many orders costs one commit and is all-or-nothing.
+   */
+  appendJournalBatch(batch: JournalBatch): Promise<void>;
   /** In seq order; only those after `afterSeq` when given (for incremental readers). */
   listOrderEvents(orderId: string, afterSeq?: number): Promise<OrderEventRecord[]>;
   /**

@@ -12,6 +12,7 @@
  * domain does, in bigint. The TCA roll-up tables (0003) add double columns that SQL does
  * sum: display figures in human units, recomputable from the log at any time.
  */
+import type { Generated } from "kysely";
 import type { Role } from "@/lib/contracts/common";
 import type { OrderStatus } from "@/server/execution/order-states";
 
@@ -120,6 +121,9 @@ export interface RoutingDecisionsTable {
   legs_json: string;
   est_cost_bps: number | null;
   detail_json: string | null;
+  /** Later decisions of the same order that repeated this one and were not stored (0005). */
+  repeat_count: Generated<number>;
+  last_repeat_at_ms: number | null;
 }
 
 export interface KillSwitchesTable {
@@ -128,6 +132,8 @@ export interface KillSwitchesTable {
   engaged: number;
   changed_at_ms: number;
   changed_by_key_id: string | null;
+  /** Real changes so far; 0 for a placeholder row no one engaged or released (0005). */
+  version: Generated<number>;
 }
 
 /**

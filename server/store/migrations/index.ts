@@ -9,10 +9,12 @@ import * as init from "./0001_init";
 import * as orders from "./0002_orders";
 import * as tcaRollup from "./0003_tca_rollup";
 import * as tcaTouchedVenue from "./0004_tca_touched_venue";
+import * as journalFence from "./0005_journal_fence";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_init": init,
   "0002_orders": orders,
   "0003_tca_rollup": tcaRollup,
   "0004_tca_touched_venue": tcaTouchedVenue,
+  "0005_journal_fence": journalFence,
 };

@@ -381,7 +381,7 @@ export function describeOrderStoreContract(ctx: OrderContractContext): void {
       const d3 = await store.insertDecision(decisionFor(o1, T0 + 3));
       const d4 = await store.insertDecision(decisionFor(o1, T0 + 3));
       expect(d1.id).toMatch(/^dec_[0-9a-f]{32}$/);
-      expect(d1).toEqual({ ...decisionFor(o1, T0 + 1), id: d1.id, detail: { mid: 100.5, candidates: [{ venue: "okx", touch: 100.6 }] } });
+      expect(d1).toEqual({ ...decisionFor(o1, T0 + 1), id: d1.id, detail: { mid: 100.5, candidates: [{ venue: "okx", touch: 100.6 }] }, repeatCount: 0, lastRepeatAtMs: null });
       expect(d2.detail).toBeNull();
       const tied = [d3, d4].sort((a, b) => (a.id < b.id ? 1 : -1));
       expect(await store.listDecisions(alpha.deskId, { lastN: 10 })).toEqual([...tied, d2, d1]);
@@ -392,13 +392,65 @@ export function describeOrderStoreContract(ctx: OrderContractContext): void {
     });
 
     it("kill switch: released by default, engaged and released per desk, repeats keep the real change", async () => {
-      expect(await store.getKillSwitch(alpha.deskId)).toEqual({ deskId: alpha.deskId, engaged: false, changedAtMs: null, changedByKeyId: null });
-      expect(await store.setKillSwitch(alpha.deskId, true, alpha.keyId, T0 + 1)).toEqual({ deskId: alpha.deskId, engaged: true, changedAtMs: T0 + 1, changedByKeyId: alpha.keyId });
-      expect(await store.setKillSwitch(alpha.deskId, true, null, T0 + 2)).toMatchObject({ engaged: true, changedAtMs: T0 + 1, changedByKeyId: alpha.keyId });
+      expect(await store.getKillSwitch(alpha.deskId)).toEqual({ deskId: alpha.deskId, engaged: false, changedAtMs: null, changedByKeyId: null, version: 0 });
+      expect(await store.setKillSwitch(alpha.deskId, true, alpha.keyId, T0 + 1)).toEqual({ deskId: alpha.deskId, engaged: true, changedAtMs: T0 + 1, changedByKeyId: alpha.keyId, version: 1 });
+      expect(await store.setKillSwitch(alpha.deskId, true, null, T0 + 2)).toMatchObject({ engaged: true, changedAtMs: T0 + 1, changedByKeyId: alpha.keyId, version: 1 });
       expect((await store.getKillSwitch(beta.deskId)).engaged).toBe(false);
       // Seen at once by another handle (another instance).
       expect((await ctx.open().getKillSwitch(alpha.deskId)).engaged).toBe(true);
-      expect(await store.setKillSwitch(alpha.deskId, false, null, T0 + 3)).toEqual({ deskId: alpha.deskId, engaged: false, changedAtMs: T0 + 3, changedByKeyId: null });
+      expect(await store.setKillSwitch(alpha.deskId, false, null, T0 + 3)).toEqual({ deskId: alpha.deskId, engaged: false, changedAtMs: T0 + 3, changedByKeyId: null, version: 2 });
+      expect((await store.listKillSwitches()).map((k) => [k.deskId, k.version])).toEqual([[alpha.deskId, 2]]);
+    });
+
+    it("kill switch fence: an engaged switch refuses the create in its transaction; the version passed is returned", async () => {
+      const first = order(alpha);
+      const passed = await store.createOrdersFenced([first], [{ orderId: first.id, event: acceptedEvent(first) }]);
+      expect(passed.killSwitchVersion).toBe(0);
+      expect(passed.records.map((r) => r.id)).toEqual([first.id]);
+      // A placeholder row (PostgreSQL) still reads as never touched.
+      expect(await store.getKillSwitch(alpha.deskId)).toMatchObject({ engaged: false, changedAtMs: null, version: 0 });
+      await store.setKillSwitch(alpha.deskId, true, alpha.keyId, T0 + 1);
+      const refused = order(alpha);
+      await expect(store.createOrdersFenced([refused], [{ orderId: refused.id, event: acceptedEvent(refused) }])).rejects.toMatchObject({ name: "KillSwitchEngagedError" });
+      expect(await store.getOrder(alpha.deskId, refused.id)).toBeUndefined();
+      // Another desk is not fenced.
+      const other = order(beta);
+      expect((await store.createOrdersFenced([other], [{ orderId: other.id, event: acceptedEvent(other) }])).records).toHaveLength(1);
+      await store.setKillSwitch(alpha.deskId, false, alpha.keyId, T0 + 2);
+      const after = order(alpha);
+      expect((await store.createOrdersFenced([after], [{ orderId: after.id, event: acceptedEvent(after) }])).killSwitchVersion).toBe(2);
+    });
+
+    it("journal batch: several orders' events, decisions and repeat counts in one all-or-nothing transaction", async () => {
+      const a = await create(order(alpha), [{ kind: "started", atMs: T0 }]);
+      const b = await create(order(alpha), [{ kind: "started", atMs: T0 }]);
+      const decision = { ...decisionFor(a, T0 + 1), id: `dec_${"a".repeat(32)}` };
+      await store.appendJournalBatch({
+        appends: [
+          { orderId: a.id, events: [childSentEvent("a-c1", a.qtyE8, T0 + 1), fillEvent(uniqueId("f"), "a-c1", a.qtyE8, T0 + 2), { kind: "completed", atMs: T0 + 3 }] },
+          { orderId: b.id, events: [{ kind: "paused", atMs: T0 + 1, byKeyId: alpha.keyId }] },
+        ],
+        decisions: [decision],
+        decisionRepeats: [],
+      });
+      expect((await store.getOrder(alpha.deskId, a.id))?.status).toBe("COMPLETED");
+      expect((await store.getOrder(alpha.deskId, b.id))?.status).toBe("PAUSED");
+      expect((await store.listFills(a.id)).reduce((s, f) => s + f.qtyE8, 0n)).toBe(a.qtyE8);
+      await store.appendJournalBatch({ appends: [], decisions: [], decisionRepeats: [{ id: decision.id, count: 7, lastAtMs: T0 + 9 }] });
+      expect((await store.listDecisions(alpha.deskId, { lastN: 1 }))[0]).toMatchObject({ id: decision.id, repeatCount: 7, lastRepeatAtMs: T0 + 9 });
+      // One bad order (an unknown one) fails the whole batch: b's resume is not written either.
+      await expect(
+        store.appendJournalBatch({
+          appends: [
+            { orderId: b.id, events: [{ kind: "resumed", atMs: T0 + 5, byKeyId: null }] },
+            { orderId: "ord_missing", events: [{ kind: "started", atMs: T0 + 5 }] },
+          ],
+          decisions: [],
+          decisionRepeats: [],
+        }),
+      ).rejects.toThrow();
+      expect((await store.getOrder(alpha.deskId, b.id))?.status).toBe("PAUSED");
+      expect(await store.listOrderEvents(b.id)).toHaveLength(3);
     });
 
     it("keeps many fills exact: Σ fills equals the log's filled quantity", async () => {
