@@ -42,4 +42,67 @@ describe("sandbox journal follow-ups", () => {
       await dispose();
     }
   });
+
+  it("a failing store: events stay queued in order and are written when it recovers; nothing dropped, failingSince reported meanwhile", async () => {
+    const { store, dispose } = await openTempSqliteStore();
+    try {
+      const desk = await store.createDesk({ name: "f" });
+      const { record: key } = await issueApiKey(store, { deskId: desk.id, role: "trader", sandbox: true, label: "t" });
+      let failures = 3;
+      let nowMs = T0;
+      const flaky = new Proxy(store, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          if (prop !== "appendJournalBatch" || typeof value !== "function") return value;
+          return (...args: unknown[]) => {
+            if (failures-- > 0) return Promise.reject(Object.assign(new Error("SQLITE_FULL: database or disk is full"), { code: "SQLITE_FULL" }));
+            return (value as (...a: unknown[]) => Promise<void>).apply(target, args);
+          };
+        },
+      });
+      const logged: string[] = [];
+      const journal = createSandboxJournal(flaky, (m) => void logged.push(m), undefined, undefined, { now: () => nowMs, retryMinMs: 1, retryMaxMs: 4 });
+      const a = await store.createOrder(buildOrder(desk.id, key.id, { id: "ord_f", createdAtMs: T0 }), [{ kind: "accepted", atMs: T0, qtyE8: 2n * E8 }]);
+      journal.track(a.id, deriveOrder([{ kind: "accepted", atMs: T0, qtyE8: 2n * E8 }]).state, desk.id);
+      const started = journal.status(a.id, "RUNNING", T0 + 1);
+      const sent = journal.event(a.id, "child_sent", { child_id: "c1", venue: "binance", qty: 2, limit_price: 65_000, decision_id: null }, T0 + 2);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      expect(journal.failingSinceMs()).toBe(T0);
+      expect(journal.backlog()).toBeGreaterThan(0);
+      // Queued meanwhile, after the failed batch: must land after it, in order.
+      nowMs = T0 + 50;
+      const filled = journal.fill(a.id, { fillId: "f1", childId: "c1", venue: "binance", qty: 2, price: 65_000, feeUsd: 1, liquidity: "taker", atMs: T0 + 3, closesChild: true });
+      expect(await started).toBe(true);
+      expect(await sent).toBe(true);
+      expect(await filled).toBe(true);
+      await journal.flush();
+      expect(journal.failingSinceMs()).toBeUndefined();
+      const kinds = (await store.listOrderEvents(a.id)).map((e) => e.event.kind);
+      expect(kinds).toEqual(["accepted", "started", "child_sent", "fill"]);
+      expect(logged.some((m) => m.includes("retrying"))).toBe(true);
+    } finally {
+      await dispose();
+    }
+  });
+
+  it("releases an order's state once its final events are written", async () => {
+    const { store, dispose } = await openTempSqliteStore();
+    try {
+      const desk = await store.createDesk({ name: "r" });
+      const { record: key } = await issueApiKey(store, { deskId: desk.id, role: "trader", sandbox: true, label: "t" });
+      const journal = createSandboxJournal(store, () => {});
+      const a = await store.createOrder(buildOrder(desk.id, key.id, { id: "ord_r", createdAtMs: T0 }), [{ kind: "accepted", atMs: T0, qtyE8: 2n * E8 }]);
+      journal.track(a.id, deriveOrder([{ kind: "accepted", atMs: T0, qtyE8: 2n * E8 }]).state, desk.id);
+      void journal.status(a.id, "RUNNING", T0 + 1);
+      void journal.status(a.id, "CANCELLED", T0 + 2);
+      journal.release?.(a.id);
+      expect(journal.tracked()).toBe(1);
+      await journal.flush();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(journal.tracked()).toBe(0);
+      expect((await store.getOrder(desk.id, a.id))?.status).toBe("CANCELLED");
+    } finally {
+      await dispose();
+    }
+  });
 });
