@@ -20,7 +20,6 @@ import { computeNbbo } from "@/server/market-data/nbbo";
 import { instrumentFor } from "@/server/market-data/venues";
 import type { VenueId } from "@/server/market-data/types";
 import { chooseRouterVersion } from "@/server/router/router-versions";
-import { KillSwitchEngagedError } from "@/server/store/kill-switch-port";
 import type { NewOrder, OrderRecord } from "@/server/store/port";
 import { hashBody } from "./hash-body";
 import { loadOrderView } from "./order-view";
@@ -59,7 +58,8 @@ export async function submitOrder(core: Core, principal: Principal, body: OrderB
     // The kill switch is checked inside the create transaction (a fence, not a read before it).
     created = await core.store.createOrdersFenced(rows, rows.map((o) => ({ orderId: o.id, event: accepted(o) })));
   } catch (err) {
-    if (err instanceof KillSwitchEngagedError) throw killSwitchEngaged();
+    // By name: the store may be bundled into another server chunk than this file.
+    if (err instanceof Error && err.name === "KillSwitchEngagedError") throw killSwitchEngaged();
     // Two identical requests racing on the same key: the loser returns the winner's order.
     if (clientKey && err instanceof Error && err.name === "StoreConflictError") {
       const winner = await core.store.findOrderByClientKey(principal.deskId, clientKey);
