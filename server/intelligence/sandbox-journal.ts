@@ -185,7 +185,7 @@ export function createSandboxJournal(
       else if (status === "COMPLETED") ok = await append(orderId, { kind: "completed", atMs });
       else if (status === "CANCELLED") ok = await append(orderId, { kind: "cancelled", atMs, reason: reason && isOrderRejectReason(reason) ? reason : null });
       else if (status === "REJECTED") ok = await append(orderId, { kind: "rejected", atMs, reason: reason && isOrderRejectReason(reason) ? reason : "NO_LIQUIDITY" });
-      else ok = await append(orderId, { kind: "failed", atMs, error: reason ?? "unknown" });
+      else ok = await append(orderId, { kind: "failed", atMs, reason: reason && isOrderRejectReason(reason) ? reason : "INTERNAL_ERROR", error: reason ?? "unknown" });
       if (!ok || status === "RUNNING") return;
       if (status === "COMPLETED" && onCompleted) followUp(orderId, "outcome not recorded", onCompleted);
       if (onFinal) followUp(orderId, "final follow-up failed", onFinal);

@@ -109,7 +109,7 @@ async function recoverWorkingOrders(o: StartSandboxOptions, runner: SandboxRunne
       derived = deriveOrder((await o.store.listOrderEvents(record.id)).map((e) => e.event));
       journal.track(record.id, derived.state, record.deskId);
       if (record.status === "ACCEPTED" && record.parentId !== null) {
-        await journal.status(record.id, "FAILED", now, "interrupted by a restart before its graph trigger fired");
+        await journal.status(record.id, "FAILED", now, "RESTART_INTERRUPTED");
         continue;
       }
       const parent: ParentOrder = parentFromRecord(record, derived.state, now);
