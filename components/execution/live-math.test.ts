@@ -17,6 +17,7 @@ function live(over: { asOf: number; filled: number; planned: number; fills?: { a
       client_request_id: null,
       status: "RUNNING",
       reject_reason: null,
+      reason_message: null,
       symbol: "BTC-USD",
       side: "buy",
       qty: ordered,

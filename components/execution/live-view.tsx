@@ -32,6 +32,7 @@ import {
 } from "./live-math";
 import { baseAsset } from "./order-form-state";
 import { formatPct, isWorking } from "./orders-math";
+import { OrderReasonBanner } from "./order-reason-banner";
 import { OrderStatusBadge } from "./orders-status";
 import { Freshness } from "./source-badge";
 
@@ -149,12 +150,7 @@ function LiveBody({ live, points }: { live: LiveResponse; points: readonly Progr
 
   return (
     <div className="space-y-3">
-      {(o.status === "REJECTED" || o.status === "FAILED") && (
-        <div role="alert" className="rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900">
-          <span className="mr-2 text-xs font-semibold uppercase tracking-wide text-rose-700">{o.status.toLowerCase()}</span>
-          {o.reject_reason ? o.reject_reason.replace(/_/g, " ") : "no reason given"}
-        </div>
-      )}
+      <OrderReasonBanner order={o} testId="live-reason" />
 
       <div className="grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-[minmax(0,1.3fr)_repeat(4,minmax(0,1fr))]" data-testid="live-totals">
         <KpiCard label="Order">
@@ -162,7 +158,7 @@ function LiveBody({ live, points }: { live: LiveResponse; points: readonly Progr
           <span className="text-xs font-medium text-slate-500">{o.symbol}</span>
           <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs font-normal">
             <span data-testid="live-status" data-status={o.status} className="inline-flex">
-              <OrderStatusBadge status={o.status} title={o.reject_reason ?? undefined} />
+              <OrderStatusBadge status={o.status} title={o.reason_message ?? undefined} />
             </span>
             <Badge tone={SCHEDULE_TONE[live.schedule.status]} testId="live-schedule" title={`deviation ${live.schedule.deviation_pct.toFixed(1)}%`}>
               {live.schedule.status.replace("_", " ")}

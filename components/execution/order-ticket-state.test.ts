@@ -119,6 +119,7 @@ describe("liveTargetOf", () => {
     client_request_id: null,
     status: "ACCEPTED",
     reject_reason: null,
+    reason_message: null,
     symbol: "BTC-USD",
     side: "buy",
     qty: 1,

@@ -182,8 +182,12 @@ function BlotterRow({ order: o, canCancel, cancelling, onCancel }: { order: Orde
       </td>
       <td className={cx(TD, "text-right text-slate-800")}>{formatPrice(o.avg_price)}</td>
       <td className={TD}>
-        <OrderStatusBadge status={o.status} title={o.reject_reason ?? undefined} />
-        {o.reject_reason && <span className="ml-1 text-[10px] text-rose-700">{o.reject_reason.replace(/_/g, " ")}</span>}
+        <OrderStatusBadge status={o.status} title={o.reason_message ?? undefined} />
+        {o.reject_reason && (
+          <span className={cx("ml-1 text-[10px]", o.status === "CANCELLED" ? "text-slate-500" : "text-rose-700")} title={o.reason_message ?? undefined} data-testid="blotter-reason">
+            {o.reject_reason.replace(/_/g, " ")}
+          </span>
+        )}
       </td>
       <td className={cx(TD, "text-slate-600")}>
         {o.router_version ? <Badge tone="neutral">{o.router_version}</Badge> : <span className="text-slate-300">—</span>}

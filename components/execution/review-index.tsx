@@ -90,7 +90,7 @@ export function ReviewIndex() {
                       <td className={cx(TD, "text-right text-slate-700")}>{formatPct(orderFilledPct(o))}</td>
                       <td className={cx(TD, "text-right text-slate-800")}>{formatPrice(o.avg_price)}</td>
                       <td className={TD}>
-                        <OrderStatusBadge status={o.status} title={o.reject_reason ?? undefined} />
+                        <OrderStatusBadge status={o.status} title={o.reason_message ?? undefined} />
                         {isWorking(o.status) && <span className="ml-1 text-[10px] text-slate-400">partial review</span>}
                       </td>
                       <td className={TD}>{o.router_version ? <Badge>{o.router_version}</Badge> : <span className="text-slate-300">—</span>}</td>

@@ -19,6 +19,7 @@ import { EmptyState, ErrorState } from "@/components/ui/states";
 import { costTone, formatUsdCents } from "./live-math";
 import { baseAsset } from "./order-form-state";
 import { formatPct, orderFilledPct } from "./orders-math";
+import { OrderReasonBanner } from "./order-reason-banner";
 import { OrderStatusBadge } from "./orders-status";
 import { DecisionAudit } from "./review-decision-audit";
 import { markoutSeries, SHORTFALL_HELP, SHORTFALL_LABEL, SHORTFALL_PARTS, signedBps, timelineChartData, TONE_TEXT, waterfallSegments } from "./review-math";
@@ -106,7 +107,7 @@ function ReviewBody({ review }: { review: ReviewResponse }) {
             <span className={cx("uppercase", o.side === "buy" ? "text-emerald-700" : "text-rose-700")}>{o.side}</span> {formatQty(o.qty)}{" "}
             <span className="text-xs font-medium text-slate-500">{o.symbol}</span>
             <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs font-normal">
-              <OrderStatusBadge status={o.status} title={o.reject_reason ?? undefined} testId="review-status" />
+              <OrderStatusBadge status={o.status} title={o.reason_message ?? undefined} testId="review-status" />
               <Badge tone={review.final ? "neutral" : "blue"}>{review.final ? "final" : "working"}</Badge>
               {o.sandbox && <Badge tone="amber">sandbox</Badge>}
             </div>
@@ -141,12 +142,7 @@ function ReviewBody({ review }: { review: ReviewResponse }) {
         </div>
       </div>
 
-      {(o.status === "REJECTED" || o.status === "FAILED") && (
-        <div role="alert" className="rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900">
-          <span className="mr-2 text-xs font-semibold uppercase tracking-wide text-rose-700">{o.status.toLowerCase()}</span>
-          {o.reject_reason ? o.reject_reason.replace(/_/g, " ") : "no reason given"}
-        </div>
-      )}
+      <OrderReasonBanner order={o} testId="review-reason" />
 
       {!review.final ? (
         <div role="status" data-testid="review-note" className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">

@@ -26,7 +26,7 @@ export function TicketResult({ response, order }: { response: OrderResponse; ord
         <span className={cx("text-xs font-semibold uppercase tracking-wide", refused ? "text-rose-800" : "text-emerald-800")}>
           {refused ? `Order ${o.status.toLowerCase()}${o.reject_reason ? `: ${o.reject_reason.replace(/_/g, " ").toLowerCase()}` : ""}` : "Order accepted"}
         </span>
-        <OrderStatusBadge status={o.status} title={o.reject_reason ?? undefined} />
+        <OrderStatusBadge status={o.status} title={o.reason_message ?? undefined} />
         {o.sandbox && <Badge tone="amber">sandbox</Badge>}
       </div>
       <p className="num mt-1 text-xs text-slate-600">

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { SymbolIdSchema, VenueIdSchema } from "./common";
 import { MAX_QTY, RoutingLegSchema, SideSchema, UrgencySchema } from "./pretrade";
 import { SourceSchema } from "./market";
+import { REASON_CODES } from "@/lib/reason-messages";
 
 export const SimpleOrderBodySchema = z
   .strictObject({
@@ -119,7 +120,11 @@ export const OrderSchema = z
     node_id: z.string().nullable(),
     client_request_id: z.string().nullable(),
     status: OrderStatusSchema,
-    reject_reason: z.string().nullable(),
+    reject_reason: z
+      .enum(REASON_CODES)
+      .nullable()
+      .describe("why a CANCELLED, REJECTED or FAILED order did not complete (CLIENT_CANCEL: the client cancelled it); null while working and once COMPLETED"),
+    reason_message: z.string().nullable().describe("reject_reason in words, for display"),
     symbol: z.string(),
     side: SideSchema,
     qty: z.number(),

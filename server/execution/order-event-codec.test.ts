@@ -16,7 +16,7 @@ const EVENTS: OrderEvent[] = [
   { kind: "completed", atMs: 11 },
   { kind: "cancelled", atMs: 12, reason: "KILL_SWITCH" },
   { kind: "rejected", atMs: 13, reason: "NO_LIQUIDITY" },
-  { kind: "failed", atMs: 14, error: "lost the venue session" },
+  { kind: "failed", atMs: 14, reason: "STORE_UNAVAILABLE", error: "lost the venue session" },
 ];
 
 describe("order event codec", () => {
@@ -26,6 +26,24 @@ describe("order event codec", () => {
     expect(encoded.atMs).toBe(event.atMs);
     expect(encoded.payloadJson).not.toContain('"kind"');
     expect(decodeOrderEvent(encoded)).toEqual(event);
+  });
+
+  it.each([
+    ["NO_LIQUIDITY", "NO_LIQUIDITY"],
+    ["INTERNAL_ERROR", "INTERNAL_ERROR"],
+    ["interrupted by a restart before its graph trigger fired", "RESTART_INTERRUPTED"],
+    ["unknown", "INTERNAL_ERROR"],
+    ["venue session lost", "INTERNAL_ERROR"],
+  ] as const)("reads a failed event logged without a reason code (%s) as %s, keeping the text", (error, reason) => {
+    const old = { kind: "failed", atMs: 7, payloadJson: JSON.stringify({ error }) };
+    expect(decodeOrderEvent(old)).toEqual({ kind: "failed", atMs: 7, reason, error });
+  });
+
+  it("a stored reason code wins over the text, and must be in the closed set", () => {
+    const row = (payload: unknown) => ({ kind: "failed", atMs: 7, payloadJson: JSON.stringify(payload) });
+    expect(decodeOrderEvent(row({ reason: "STORE_UNAVAILABLE", error: "NO_LIQUIDITY" }))).toMatchObject({ reason: "STORE_UNAVAILABLE" });
+    expect(() => decodeOrderEvent(row({ reason: "OOPS", error: "x" }))).toThrow(OrderEventDecodeError);
+    expect(() => decodeOrderEvent(row({ reason: "INTERNAL_ERROR" }))).toThrow(OrderEventDecodeError);
   });
 
   it("stores bigints as decimal strings", () => {

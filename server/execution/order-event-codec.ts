@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { VenueIdSchema } from "@/lib/contracts/common";
 import { ORDER_EVENT_KINDS, type OrderEvent, type OrderEventKind } from "./order-events";
-import { ORDER_REJECT_REASONS } from "./order-reject-reasons";
+import { ORDER_REJECT_REASONS, reasonOfFailureText } from "./order-reject-reasons";
 
 export interface EncodedOrderEvent {
   kind: OrderEventKind;
@@ -51,7 +51,10 @@ const PAYLOADS = {
   completed: Empty,
   cancelled: z.strictObject({ reason: Reason.nullable() }),
   rejected: z.strictObject({ reason: Reason }),
-  failed: z.strictObject({ error: z.string() }),
+  // Logs written before failures carried a code have only the text: the code is read from it.
+  failed: z
+    .strictObject({ reason: Reason.optional(), error: z.string() })
+    .transform(({ reason, error }) => ({ reason: reason ?? reasonOfFailureText(error), error })),
 } satisfies Record<OrderEventKind, z.ZodType>;
 
 // Compile-time check that each schema decodes exactly its event's payload.

@@ -120,6 +120,8 @@ export interface RejectedEvent extends EventAt {
 
 export interface FailedEvent extends EventAt {
   kind: "failed";
+  /** What clients see: why the order stopped. */
+  reason: OrderRejectReason;
   /** For operators; never shown to API clients verbatim. */
   error: string;
 }

@@ -109,7 +109,7 @@ describe("transition table", () => {
 describe("reject reasons", () => {
   it("extend the matching engine's closed set without duplicates", () => {
     for (const r of REJECT_REASONS) expect(ORDER_REJECT_REASONS).toContain(r);
-    for (const r of ["INSUFFICIENT_BALANCE", "BAD_VENUE", "STALE_VENUE", "PRICE_DEVIATION", "POSITION_LIMIT", "KILL_SWITCH", "LIVE_TRADING_UNAVAILABLE", "BELOW_MIN_SIZE", "NO_LIQUIDITY", "EXCHANGE_BUSY"]) {
+    for (const r of ["INSUFFICIENT_BALANCE", "BAD_VENUE", "STALE_VENUE", "PRICE_DEVIATION", "POSITION_LIMIT", "KILL_SWITCH", "LIVE_TRADING_UNAVAILABLE", "BELOW_MIN_SIZE", "NO_LIQUIDITY", "EXCHANGE_BUSY", "RESTART_INTERRUPTED", "STORE_UNAVAILABLE", "INTERNAL_ERROR"]) {
       expect(ORDER_REJECT_REASONS).toContain(r);
     }
     expect(new Set(ORDER_REJECT_REASONS).size).toBe(ORDER_REJECT_REASONS.length);
@@ -158,7 +158,7 @@ describe("applyOrderEvent", () => {
     ["completed before it ran", [accepted()], { kind: "completed", atMs: 1 }, "ACCEPTED", "COMPLETED"],
     ["rejected while PAUSED", [accepted(), { kind: "paused", atMs: 1, byKeyId: null }], { kind: "rejected", atMs: 2, reason: "KILL_SWITCH" }, "PAUSED", "REJECTED"],
     ["cancelled after cancelled", [accepted(), { kind: "cancelled", atMs: 1, reason: null }], { kind: "cancelled", atMs: 2, reason: null }, "CANCELLED", "CANCELLED"],
-    ["failed after rejected", [accepted(), { kind: "rejected", atMs: 1, reason: "BAD_VENUE" }], { kind: "failed", atMs: 2, error: "x" }, "REJECTED", "FAILED"],
+    ["failed after rejected", [accepted(), { kind: "rejected", atMs: 1, reason: "BAD_VENUE" }], { kind: "failed", atMs: 2, reason: "INTERNAL_ERROR", error: "x" }, "REJECTED", "FAILED"],
   ])("refuses %s", (_name, log, event, from, to) => {
     const e = refusal(() => applyOrderEvent(replay(...log), event));
     expect(e).toBeInstanceOf(IllegalTransitionError);
@@ -287,6 +287,16 @@ describe("applyOrderEvent", () => {
     expect(refusal(() => applyOrderEvent(s, { kind: "cancel_requested", atMs: 1, byKeyId: null })).code).toBe("NOT_ALLOWED_IN_STATE");
   });
 
+  it("a failed order carries its reason code next to the operator text; the summary shows both", () => {
+    const d = deriveOrder([accepted(), started(), { kind: "failed", atMs: 1500, reason: "NO_LIQUIDITY", error: "NO_LIQUIDITY" }]);
+    expect(d).toMatchObject({ status: "FAILED", rejectReason: "NO_LIQUIDITY", failure: "NO_LIQUIDITY" });
+    const waiting = deriveOrder([accepted(), { kind: "failed", atMs: 1500, reason: "RESTART_INTERRUPTED", error: "RESTART_INTERRUPTED" }]);
+    expect(waiting).toMatchObject({ status: "FAILED", rejectReason: "RESTART_INTERRUPTED" });
+    // Working and completed orders have no reason.
+    expect(deriveOrder([accepted(), started()]).rejectReason).toBeNull();
+    expect(deriveOrder([accepted(), started(), sent("c1", 2n * E8), fill("f1", "c1", 2n * E8), { kind: "completed", atMs: 1600 }]).rejectReason).toBeNull();
+  });
+
   it("a kill switch cancels with its reason; an ACCEPTED order cancels directly", () => {
     const s = applyOrderEvent(replay(accepted()), { kind: "cancelled", atMs: 5, reason: "KILL_SWITCH" });
     expect(s).toMatchObject({ status: "CANCELLED", rejectReason: "KILL_SWITCH" });
@@ -313,10 +323,10 @@ describe("applyOrderEvent", () => {
 
   it("FAILED may leave children behind, and their late fills still count (bounded)", () => {
     let s = replay(accepted(), started(), sent("c1", E8));
-    s = applyOrderEvent(s, { kind: "failed", atMs: 10, error: "venue session lost" });
-    expect(s).toMatchObject({ status: "FAILED", failure: "venue session lost", workingChildren: 1 });
+    s = applyOrderEvent(s, { kind: "failed", atMs: 10, reason: "INTERNAL_ERROR", error: "venue session lost" });
+    expect(s).toMatchObject({ status: "FAILED", rejectReason: "INTERNAL_ERROR", failure: "venue session lost", workingChildren: 1 });
     s = applyOrderEvent(s, fill("f1", "c1", E8));
-    expect(s).toMatchObject({ status: "FAILED", filledE8: E8 });
+    expect(s).toMatchObject({ status: "FAILED", filledE8: E8, rejectReason: "INTERNAL_ERROR" });
     expect(refusal(() => applyOrderEvent(s, fill("f2", "c1", 1n))).code).toBe("OVERFILL");
   });
 

@@ -82,7 +82,12 @@ export interface OrderState {
   /** Σ fill qtyE8 × priceE9 (scale 1e17): divided by filledE8 it is the average price. */
   readonly notionalE17: bigint;
   readonly feesE9: bigint;
+  /**
+   * Why a REJECTED, FAILED or system-CANCELLED order stopped; null while it works, once it
+   * completes, and for a cancel the client asked for.
+   */
   readonly rejectReason: OrderRejectReason | null;
+  /** The `failed` event's operator text (never shown to clients). */
   readonly failure: string | null;
   readonly cancelRequestedAtMs: number | null;
   readonly acceptedAtMs: number;
@@ -162,7 +167,7 @@ function applyToLog(state: OrderState, event: Exclude<OrderEvent, { kind: "accep
       return { ...moved, rejectReason: event.reason };
     }
     case "failed":
-      return { ...moveTo(state, event), failure: event.error };
+      return { ...moveTo(state, event), rejectReason: event.reason, failure: event.error };
     case "cancel_requested":
       if (isTerminalStatus(state.status)) refuse(state, event.kind, "NOT_ALLOWED_IN_STATE", `order is already ${state.status}`);
       // A repeated request is harmless; the first one is when the desk asked.
@@ -297,6 +302,7 @@ export interface OrderSummary {
   /** Rounded half up to 1e-9; null before the first fill. */
   avgPriceE9: bigint | null;
   feesE9: bigint;
+  /** As OrderState.rejectReason: set for REJECTED, FAILED and system-CANCELLED orders. */
   rejectReason: OrderRejectReason | null;
   failure: string | null;
   cancelRequestedAtMs: number | null;

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ENDPOINTS } from "@/lib/contracts/endpoints";
+import { REASON_CODES } from "@/lib/reason-messages";
 import { buildOpenApi } from "./build-openapi";
 
 const appV1 = join(__dirname, "..", "..", "app", "v1");
@@ -29,5 +30,21 @@ describe("OpenAPI document", () => {
     for (const ep of ENDPOINTS) expect(doc.paths[ep.path]?.[ep.method], `${ep.method} ${ep.path}`).toBeTruthy();
     const symbols = doc.paths["/v1/quotes"]?.get?.parameters.find((p) => p.name === "symbols");
     expect(symbols?.style).toBe("form");
+  });
+
+  it("documents reject_reason as the closed set of reason codes, with reason_message beside it, in the order schema", () => {
+    const found: { codes: string[]; message: boolean }[] = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (typeof node !== "object" || node === null) return;
+      const props = (node as { properties?: Record<string, { enum?: string[]; anyOf?: { enum?: string[] }[] }> }).properties;
+      const reason = props?.reject_reason;
+      if (reason) found.push({ codes: reason.enum ?? reason.anyOf?.flatMap((a) => a.enum ?? []) ?? [], message: "reason_message" in props });
+      Object.values(node).forEach(visit);
+    };
+    // The order schema may be shared by reference, so the whole document is searched.
+    visit(doc);
+    expect(found.length).toBeGreaterThanOrEqual(1);
+    for (const f of found) expect({ codes: [...f.codes].sort(), message: f.message }).toEqual({ codes: [...REASON_CODES].sort(), message: true });
   });
 });

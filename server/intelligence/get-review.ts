@@ -184,6 +184,7 @@ function timelineEntry(e: OrderEvent, status: string): ReviewResponse["timeline"
     case "rejected":
       return { ...base, reason: e.reason };
     case "cancelled":
+    case "failed":
       return { ...base, reason: e.reason };
     default:
       return base;

@@ -3,11 +3,13 @@ import { e8ToQty, e9ToPrice } from "@/lib/units";
 import { deriveOrder, summarizeOrder, type OrderSummary } from "@/server/execution/order-states";
 import { msToNs } from "@/server/shared/clock";
 import type { OrderRecord, Store } from "@/server/store/port";
+import { deriveOrderReason } from "./derive-order-reason";
 import { readStoredBody } from "./stored-order-body";
 
 /** An order row and the summary of its event log, in the API's shape. */
 export function toOrderView(record: OrderRecord, summary: OrderSummary): OrderView {
   const body = readStoredBody(record.bodyJson);
+  const reason = deriveOrderReason(summary.status, summary.rejectReason);
   return {
     order_id: record.id,
     node_order_id: record.nodeOrderId,
@@ -16,7 +18,8 @@ export function toOrderView(record: OrderRecord, summary: OrderSummary): OrderVi
     node_id: body.nodeId,
     client_request_id: record.clientRequestId,
     status: summary.status,
-    reject_reason: summary.rejectReason,
+    reject_reason: reason?.code ?? null,
+    reason_message: reason?.message ?? null,
     symbol: record.symbol,
     side: record.side,
     qty: e8ToQty(summary.qtyE8),

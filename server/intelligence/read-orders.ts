@@ -60,7 +60,9 @@ export async function listOrders(
   const orders = await Promise.all(
     page.orders.map((r) => {
       const t = tca.get(r.id);
-      return t ? toOrderView(r, summaryOfTca(r, t)) : loadOrderView(core.store, r);
+      // A FAILED row projected before failures carried a code has none: its log has it.
+      const usable = t && !(t.status === "FAILED" && t.rejectReason === null);
+      return usable ? toOrderView(r, summaryOfTca(r, t)) : loadOrderView(core.store, r);
     }),
   );
   return { orders, next_cursor: page.nextCursor };

@@ -80,10 +80,15 @@ export async function recoverWorkingOrders(store: Store, runner: SandboxRunner, 
   for (const node of logs.values()) {
     const p = runner.get(node.record.id);
     if (!p || p.final || !p.waiting) continue;
-    const needsTrigger = incomingEdges(node.record, siblings).length > 0;
-    if (!needsTrigger || triggerFired(node.record, siblings)) {
+    const incoming = incomingEdges(node.record, siblings);
+    if (incoming.length === 0 || triggerFired(node.record, siblings)) {
       runner.start(node.record.id, nowMs);
       report.started++;
+    } else if (incoming.every(({ from }) => isTerminalStatus(from.status))) {
+      // Every source has ended without firing it: nothing can start it any more. Whatever
+      // the graph's intent, an order that can never run must not stay "accepted".
+      runner.stopOrder(node.record.id, nowMs, "RESTART_INTERRUPTED");
+      report.failed++;
     }
   }
   return report;

@@ -376,7 +376,7 @@ export function createSandboxJournal(
       else if (status === "COMPLETED") written = append(orderId, { kind: "completed", atMs });
       else if (status === "CANCELLED") written = append(orderId, { kind: "cancelled", atMs, reason: reason && isOrderRejectReason(reason) ? reason : null });
       else if (status === "REJECTED") written = append(orderId, { kind: "rejected", atMs, reason: reason && isOrderRejectReason(reason) ? reason : "NO_LIQUIDITY" });
-      else written = append(orderId, { kind: "failed", atMs, error: reason ?? "unknown" });
+      else written = append(orderId, { kind: "failed", atMs, reason: reason && isOrderRejectReason(reason) ? reason : "INTERNAL_ERROR", error: reason ?? "unknown" });
       if (status === "RUNNING") return written;
       void written.then((ok) => {
         if (!ok) return;

@@ -10,6 +10,7 @@
  */
 import { e8ToQty, e9ToPrice } from "@/lib/units";
 import type { OrderEvent } from "@/server/execution/order-events";
+import { reasonOfFailureText } from "@/server/execution/order-reject-reasons";
 import { applyOrderEvent, summarizeOrder, type ChildState, type OrderState, type OrderStatus } from "@/server/execution/order-states";
 import type { Side } from "@/server/execution/types";
 import type { VenueId } from "@/server/market-data/types";
@@ -236,7 +237,8 @@ export function decodeProjectionState(json: string): ProjectionState {
       filledE8: BigInt(j.f),
       notionalE17: BigInt(j.n),
       feesE9: BigInt(j.fe),
-      rejectReason: j.rr,
+      // A FAILED state kept before failures carried a code has only the text to read it from.
+      rejectReason: j.rr ?? (j.st === "FAILED" ? reasonOfFailureText(j.fa) : null),
       failure: j.fa,
       cancelRequestedAtMs: j.cr,
       acceptedAtMs: j.aa,

@@ -304,6 +304,39 @@ export function describeOrderStoreContract(ctx: OrderContractContext): void {
       expect(await store.getMarketContext("ord_missing")).toBeUndefined();
     });
 
+    it("the roll-up keeps each final order's reason and counts what it counted: every order, completed ones, child rejects per venue", async () => {
+      const start = (o: NewOrder) => create(o, [{ kind: "started", atMs: T0 + 1 }]);
+      // FAILED after a partial fill (nothing more to take), with a child refused on okx first.
+      const failed = await start(order(alpha));
+      await store.appendOrderEvents(failed.id, [childSentEvent("c1", E8, T0 + 2, "okx"), { kind: "child_rejected", atMs: T0 + 3, childId: "c1", reason: "EXCHANGE_BUSY" }]);
+      await store.appendOrderEvents(failed.id, [childSentEvent("c2", E8, T0 + 4), fillEvent("f1", "c2", E8 / 2n, T0 + 5), { kind: "child_cancelled", atMs: T0 + 6, childId: "c2", qtyE8: E8 / 2n }]);
+      await store.appendOrderEvents(failed.id, [{ kind: "failed", atMs: T0 + 7, reason: "NO_LIQUIDITY", error: "NO_LIQUIDITY" }]);
+      // REJECTED: every child refused, nothing filled.
+      const rejected = await start(order(alpha));
+      await store.appendOrderEvents(rejected.id, [childSentEvent("c1", E8, T0 + 2, "okx"), { kind: "child_rejected", atMs: T0 + 3, childId: "c1", reason: "EXCHANGE_REJECT" }, { kind: "rejected", atMs: T0 + 4, reason: "EXCHANGE_REJECT" }]);
+      // Cancelled by the kill switch, and one cancelled by its client (no reason stored).
+      const killed = await start(order(alpha));
+      await store.appendOrderEvents(killed.id, [{ kind: "cancel_requested", atMs: T0 + 2, byKeyId: null }, { kind: "cancelled", atMs: T0 + 3, reason: "KILL_SWITCH" }]);
+      const cancelled = await start(order(alpha));
+      await store.appendOrderEvents(cancelled.id, [{ kind: "cancel_requested", atMs: T0 + 2, byKeyId: alpha.keyId }, { kind: "cancelled", atMs: T0 + 3, reason: null }]);
+      const day = new Date(T0).toISOString().slice(0, 10);
+      const scope = { deskId: alpha.deskId, fromDay: day, toDay: day };
+
+      const check = async () => {
+        const rows = await store.getOrderTca([failed.id, rejected.id, killed.id, cancelled.id]);
+        expect(rows.get(failed.id)).toMatchObject({ status: "FAILED", rejectReason: "NO_LIQUIDITY", filledE8: E8 / 2n, fills: 1 });
+        expect(rows.get(rejected.id)).toMatchObject({ status: "REJECTED", rejectReason: "EXCHANGE_REJECT", fills: 0 });
+        expect(rows.get(killed.id)).toMatchObject({ status: "CANCELLED", rejectReason: "KILL_SWITCH" });
+        expect(rows.get(cancelled.id)).toMatchObject({ status: "CANCELLED", rejectReason: null });
+        expect(await store.listTcaGroups(scope)).toEqual([expect.objectContaining({ orders: 4, completed: 0, fills: 1, filled: 0.5 })]);
+        const venues = await store.listTcaVenues(scope);
+        expect(venues.map((v) => [v.venue, v.sent, v.rejected, v.fills])).toEqual([["binance", 1, 0, 1], ["okx", 2, 2, 0]]);
+      };
+      await check();
+      expect(await store.rebuildTca()).toBeGreaterThanOrEqual(4);
+      await check();
+    });
+
     it("a stale expectedSeq is an OrderSeqConflictError and appends nothing", async () => {
       const o = await create(order(alpha));
       const other = ctx.open();
