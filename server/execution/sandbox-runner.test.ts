@@ -224,14 +224,14 @@ describe("SandboxRunner", () => {
   });
 
   it("a store outage longer than the halt limit stops working orders: children pulled, FAILED STORE_UNAVAILABLE", async () => {
-    let failingSince: number | undefined;
-    const s = setup({ failingSince: () => failingSince });
+    const outage: { since: number | undefined } = { since: undefined };
+    const s = setup({ failingSince: () => outage.since });
     const twap = parent({ qty: 2, slices: expandPacing(2, 10, 1_000, s.clock.nowMs()) });
     s.runner.add(twap);
     s.runner.start(twap.orderId, s.clock.nowMs());
     await s.run(1_500);
     const before = s.log.filter((e) => e.kind === "child_sent").length;
-    failingSince = s.clock.nowMs();
+    outage.since = s.clock.nowMs();
     // While failing: nothing new is sent.
     await s.run(STORE_HALT_FAIL_MS - 500);
     expect(s.log.filter((e) => e.kind === "child_sent").length).toBe(before);

@@ -9,7 +9,7 @@ import { createMatchingEngine } from "@/server/execution/matching-engine";
 import { SandboxRunner } from "@/server/execution/sandbox-runner";
 import { createObservationStore } from "@/server/market-data/observation-store";
 import { createSimulatedSource } from "@/server/market-data/simulated-source";
-import { createManualClock, type ManualClock } from "@/server/shared/clock";
+import type { ManualClock } from "@/server/shared/clock";
 import { createRng } from "@/server/shared/rng";
 import { createLogger } from "@/server/shared/logger";
 import { qtyToE8, priceToE9 } from "@/lib/units";
