@@ -1,0 +1,159 @@
+/**
+ * Control actions under load, over HTTP against a real `next start` (issue 11): while
+ * another desk submits orders at a steady rate (default 200/s, open loop), the demo desk
+ * engages and releases its kill switch and pauses, resumes and cancels TWAPs. Figures:
+ * engage and control latency (p50/p99/max), whether any of the desk's orders still runs
+ * after an engage, and what the load generator got (status mix, ack p50/p99).
+ * Run alone: `npx tsx scripts/bench/bench-control.ts [--rate 200] [--seconds 30]`.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fmt, summarize } from "./stats";
+
+const root = join(__dirname, "..", "..");
+
+interface Options {
+  rate: number;
+  seconds: number;
+}
+
+export async function benchControl(opts: Options = { rate: 200, seconds: 30 }): Promise<Record<string, number>> {
+  const dataDir = mkdtempSync(join(tmpdir(), "ei-bench-control-"));
+  const port = 3440 + Math.floor(Math.random() * 40);
+  const base = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", SEED_HISTORY_ORDERS: "0" };
+  const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  try {
+    await waitForHealth(base);
+    const demo = JSON.parse(readFileSync(join(dataDir, "demo-keys.json"), "utf8")) as { keys: { role: string; key: string }[] };
+    const trader = { Authorization: `Bearer ${demo.keys.find((k) => k.role === "trader")?.key ?? ""}`, "Content-Type": "application/json" };
+    const lead = { Authorization: `Bearer ${demo.keys.find((k) => k.role === "lead")?.key ?? ""}`, "Content-Type": "application/json" };
+    const created = spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/keys.ts"), "create", "--desk", "loadgen", "--role", "trader", "--sandbox", "--qps", "2000"], { cwd: root, env, encoding: "utf8" });
+    const loadKey = created.stdout.trim().split("\n").at(-1) ?? "";
+    if (!loadKey.startsWith("seq_test_")) throw new Error(`could not create the load desk's key: ${created.stderr}`);
+    const load = { Authorization: `Bearer ${loadKey}`, "Content-Type": "application/json" };
+
+    // Another desk's traffic: open loop at `rate`, market and TWAP orders.
+    const statuses = new Map<string, number>();
+    const acks: number[] = [];
+    let running = true;
+    let inFlight = 0;
+    let sent = 0;
+    const loadLoop = (async () => {
+      const t0 = performance.now();
+      while (running) {
+        const due = Math.floor(((performance.now() - t0) / 1000) * opts.rate);
+        while (sent < due && running) {
+          sent++;
+          if (inFlight > 2_000) {
+            statuses.set("skipped(client cap)", (statuses.get("skipped(client cap)") ?? 0) + 1);
+            continue;
+          }
+          inFlight++;
+          const i = sent;
+          const body = { symbol: i % 2 ? "ETH-USD" : "BTC-USD", side: i % 3 ? "buy" : "sell", qty: i % 2 ? 0.5 : 0.02 };
+          const t = performance.now();
+          fetch(`${base}/v1/orders`, { method: "POST", headers: load, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) })
+            .then(async (res) => {
+              await res.arrayBuffer();
+              acks.push(performance.now() - t);
+              statuses.set(String(res.status), (statuses.get(String(res.status)) ?? 0) + 1);
+            })
+            .catch((err: unknown) => statuses.set(err instanceof Error ? err.name : "error", (statuses.get(err instanceof Error ? err.name : "error") ?? 0) + 1))
+            .finally(() => inFlight--);
+        }
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+
+    const engage: number[] = [];
+    const control: number[] = [];
+    let stillRunning = 0;
+    let acceptedWhileEngaged = 0;
+    const post = async (path: string, headers: Record<string, string>, body?: unknown) => {
+      const t = performance.now();
+      const res = await fetch(`${base}${path}`, { method: "POST", headers, ...(body ? { body: JSON.stringify(body) } : {}) });
+      const json = (await res.json()) as Record<string, unknown>;
+      return { ms: performance.now() - t, status: res.status, json };
+    };
+    const deadline = performance.now() + opts.seconds * 1000;
+    await new Promise((r) => setTimeout(r, 2_000)); // the load reaches its rate first
+    while (performance.now() < deadline) {
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const twap = await post("/v1/orders", trader, { graph_id: `ctl-${Date.now()}-${i}`, nodes: [{ node_id: "t", instrument: "BTC-USD", side: "buy", quantity: 0.3, execution: { policy: "sor", urgency: "low", pacing: { num_slices: 20, interval_ms: 1000 } } }], edges: [] });
+        const resting = await post("/v1/orders", trader, { symbol: "ETH-USD", side: "buy", qty: 1, limit_price: 10 });
+        for (const r of [twap, resting]) if (r.status === 201) ids.push(String((r.json.order as { order_id: string }).order_id));
+      }
+      const twapId = ids[0];
+      if (twapId) {
+        for (const action of ["pause", "resume"]) {
+          const r = await post(`/v1/orders/${twapId}/${action}`, trader);
+          if (r.status === 200) control.push(r.ms);
+        }
+      }
+      if (ids[1]) {
+        const r = await post(`/v1/orders/${ids[1]}/cancel`, trader);
+        if (r.status === 200) control.push(r.ms);
+      }
+      const e = await post("/v1/kill_switch", lead, { action: "engage" });
+      if (e.status === 200) engage.push(e.ms);
+      const refused = await post("/v1/orders", trader, { symbol: "BTC-USD", side: "buy", qty: 0.01 });
+      if (refused.status === 201) acceptedWhileEngaged++;
+      await new Promise((r) => setTimeout(r, 1_000));
+      for (const id of ids) {
+        const res = await fetch(`${base}/v1/orders/${id}`, { headers: trader });
+        const status = ((await res.json()) as { order?: { status?: string } }).order?.status;
+        if (status === "RUNNING" || status === "ACCEPTED" || status === "PAUSED") stillRunning++;
+      }
+      await post("/v1/kill_switch", lead, { action: "release" });
+    }
+    running = false;
+    await loadLoop;
+    const ackStats = summarize(acks);
+    const engageStats = summarize(engage);
+    const controlStats = summarize(control);
+    const mix = [...statuses].map(([k, v]) => `${k}: ${v}`).join(", ");
+    console.log(`\nControl actions while another desk submits ${opts.rate} orders/s (open loop, ${opts.seconds} s, HTTP, next start)`);
+    console.log(`  kill switch engage: p50 ${fmt(engageStats.p50)} ms, p99 ${fmt(engageStats.p99)} ms, max ${fmt(engageStats.max)} ms over ${engageStats.n}`);
+    console.log(`  pause / resume / cancel: p50 ${fmt(controlStats.p50)} ms, p99 ${fmt(controlStats.p99)} ms, max ${fmt(controlStats.max)} ms over ${controlStats.n}`);
+    console.log(`  desk orders still working 1 s after an engage: ${stillRunning}; orders accepted while engaged: ${acceptedWhileEngaged}`);
+    console.log(`  load desk: ${sent} sent; ${mix}; ack p50 ${fmt(ackStats.p50)} ms, p99 ${fmt(ackStats.p99)} ms`);
+    return {
+      control_engage_p50_ms: engageStats.p50,
+      control_engage_p99_ms: engageStats.p99,
+      control_action_p99_ms: controlStats.p99,
+      control_still_running_after_engage: stillRunning,
+      control_load_ack_p99_ms: ackStats.p99,
+    };
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function waitForHealth(base: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/v1/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("server did not start");
+}
+
+if (require.main === module) {
+  const arg = (name: string, fallback: number) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  };
+  benchControl({ rate: arg("rate", 200), seconds: arg("seconds", 30) }).catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
