@@ -30,4 +30,12 @@ describe("OpenAPI document", () => {
     const symbols = doc.paths["/v1/quotes"]?.get?.parameters.find((p) => p.name === "symbols");
     expect(symbols?.style).toBe("form");
   });
+
+  it("documents health's 503 as the health body (down) or the error envelope (starting)", () => {
+    const health = (buildOpenApi("test") as { paths: Record<string, { get: { responses: Record<string, unknown> } }> }).paths["/v1/health"]?.get;
+    const down = JSON.stringify(health?.responses["503"]);
+    expect(down).toContain("store_health");
+    expect(down).toContain("#/components/schemas/ErrorEnvelope");
+    expect(JSON.stringify(health?.responses["200"])).toContain("last_write_ok_at_ns");
+  });
 });

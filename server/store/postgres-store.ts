@@ -15,7 +15,16 @@ export interface PostgresStoreOptions {
    */
   schema?: string;
   nowMs?: () => number;
+  /**
+   * An idle pooled client failed (the server restarted, a proxy cut the connection). pg
+   * emits this on the pool; with no listener Node would crash the process. The pool drops
+   * the client and opens a new one on the next query, so this is a report, not a failure.
+   */
+  onPoolError?: (err: Error) => void;
 }
+
+/** A connect that hangs (a blackholed host) fails after this instead of holding a request forever. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 const INT8_OID = 20;
 
@@ -43,7 +52,9 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
     // Unqualified table names resolve to the chosen schema. Sent only when one is asked
     // for: poolers such as PgBouncer refuse the `options` startup parameter by default.
     ...(options.schema ? { options: `-c search_path=${schema}` } : {}),
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
+  pool.on("error", options.onPoolError ?? ((err) => console.error(`PostgreSQL pool: idle client failed: ${err.message}`)));
   return new KyselyStore({
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
     kind: "postgres",
