@@ -20,12 +20,18 @@ const HEARTBEAT_META = "store_heartbeat";
 
 export async function openCheckedStore(env: Env, clock: Clock, log: Logger): Promise<{ store: Store; storeHealth: StoreHealthWatch }> {
   const location = describeStoreLocation(env.DATA_DIR, env.DATABASE_URL);
-  let health: StoreHealthWatch | undefined;
+  let raw: Store | undefined;
+  const storeHealth = watchStoreHealth({
+    probe: async (atMs) => {
+      await raw?.setMeta(HEARTBEAT_META, String(Math.round(atMs)));
+    },
+    clock,
+    log,
+  });
   const onPoolError = (err: Error) => {
     log.warn(`PostgreSQL pool: an idle connection failed (${err.message}); the pool reconnects on the next query`);
-    health?.report(classifyStoreError(err) ?? new StoreUnavailableError("unreachable", err.message, { cause: err }), "pool");
+    storeHealth.report(classifyStoreError(err) ?? new StoreUnavailableError("unreachable", err.message, { cause: err }), "pool");
   };
-  let raw: Store | undefined;
   try {
     raw = openStore({ dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, onPoolError });
     const applied = await raw.migrate();
@@ -35,10 +41,7 @@ export async function openCheckedStore(env: Env, clock: Clock, log: Logger): Pro
     await raw?.close().catch(() => undefined);
     throw describeStoreStartFailure(err, location);
   }
-  const opened = raw;
-  const storeHealth = watchStoreHealth({ probe: (atMs) => opened.setMeta(HEARTBEAT_META, String(Math.round(atMs))), clock, log });
-  health = storeHealth;
   await storeHealth.probeNow();
   storeHealth.start();
-  return { store: guardStore(opened, (error) => storeHealth.report(error, "request")), storeHealth };
+  return { store: guardStore(raw, (error) => storeHealth.report(error, "request")), storeHealth };
 }
