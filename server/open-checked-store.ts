@@ -29,7 +29,7 @@ export async function openCheckedStore(env: Env, clock: Clock, log: Logger): Pro
     log,
   });
   const onPoolError = (err: Error) => {
-    log.warn(`PostgreSQL pool: an idle connection failed (${err.message}); the pool reconnects on the next query`);
+    log.warn(`PostgreSQL pool: a connection failed (${err.message}); the pool reconnects on the next query`);
     storeHealth.report(classifyStoreError(err) ?? new StoreUnavailableError("unreachable", err.message, { cause: err }), "pool");
   };
   try {

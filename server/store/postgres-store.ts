@@ -3,6 +3,7 @@
  */
 import pg from "pg";
 import { Kysely, PostgresDialect } from "kysely";
+import { handlePgConnectionErrors } from "./handle-pg-connection-errors";
 import { KyselyStore } from "./kysely-store";
 import type { Store } from "./port";
 import type { Database } from "./schema";
@@ -16,9 +17,9 @@ export interface PostgresStoreOptions {
   schema?: string;
   nowMs?: () => number;
   /**
-   * An idle pooled client failed (the server restarted, a proxy cut the connection). pg
-   * emits this on the pool; with no listener Node would crash the process. The pool drops
-   * the client and opens a new one on the next query, so this is a report, not a failure.
+   * A pooled connection failed (the server restarted, a proxy cut it), idle or checked
+   * out; see handle-pg-connection-errors.ts. The pool opens a new connection on the next
+   * query, so this is a report, not a failure. Default: one line on stderr.
    */
   onPoolError?: (err: Error) => void;
 }
@@ -54,7 +55,7 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
     ...(options.schema ? { options: `-c search_path=${schema}` } : {}),
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
-  pool.on("error", options.onPoolError ?? ((err) => console.error(`PostgreSQL pool: idle client failed: ${err.message}`)));
+  handlePgConnectionErrors(pool, options.onPoolError ?? ((err) => console.error(`PostgreSQL pool: a connection failed: ${err.message}`)));
   return new KyselyStore({
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
     kind: "postgres",
