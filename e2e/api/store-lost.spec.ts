@@ -1,15 +1,17 @@
 /**
  * The SQLite file is deleted under a running server: from then on every order is refused
  * with 503 and Retry-After (none is acknowledged into a file that is gone), health reports
- * the store down with the reason, and every order acknowledged before stays readable.
+ * the store down with the reason, every order acknowledged before stays readable, and a
+ * copy of the lost file beside it holds them all (so they survive the restart).
  * Its own server and data directory (the shared test server must keep its store), on
  * E2E_STORE_PORT (default E2E_PORT + 7).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import SQLite from "better-sqlite3";
 import { ErrorEnvelopeSchema } from "@/lib/contracts/errors";
 import { HealthResponseSchema } from "@/lib/contracts/health";
 import { OrderResponseSchema } from "@/lib/contracts/orders";
@@ -26,6 +28,25 @@ function startServer(dataDir: string): ChildProcess {
   });
 }
 
+/** Order ids in the rescue copy the server writes beside the lost file, once it is complete. */
+async function rescuedOrderIds(dataDir: string): Promise<string[]> {
+  for (let i = 0; i < 100; i++) {
+    const copy = readdirSync(dataDir).find((f) => f.startsWith("execution.sqlite.rescued-"));
+    if (copy) {
+      try {
+        const db = new SQLite(join(dataDir, copy), { readonly: true, fileMustExist: true, timeout: 0 });
+        const ids = (db.prepare("select id from orders").all() as { id: string }[]).map((r) => r.id);
+        db.close();
+        return ids;
+      } catch {
+        // still being written
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("no rescue copy appeared");
+}
+
 async function waitHealthy(): Promise<void> {
   for (let i = 0; i < 300; i++) {
     try {
@@ -38,7 +59,7 @@ async function waitHealthy(): Promise<void> {
   throw new Error("server did not start");
 }
 
-test("deleting the SQLite file while running: orders 503 with Retry-After, health down, acknowledged orders kept", async () => {
+test("deleting the SQLite file while running: orders 503 with Retry-After, health down, acknowledged orders kept and rescued", async () => {
   test.setTimeout(90_000);
   const dataDir = mkdtempSync(join(tmpdir(), "ei-store-lost-"));
   const server = startServer(dataDir);
@@ -88,6 +109,7 @@ test("deleting the SQLite file while running: orders 503 with Retry-After, healt
     }
     const retried = await place(5);
     expect(retried.status).toBe(503);
+    expect(await rescuedOrderIds(dataDir)).toEqual(expect.arrayContaining(acknowledged));
   } finally {
     server.kill("SIGKILL");
     rmSync(dataDir, { recursive: true, force: true });

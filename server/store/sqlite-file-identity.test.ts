@@ -1,10 +1,12 @@
 /**
  * A SQLite store whose file is deleted or replaced under it refuses every later write
  * (writes must never go to an unlinked file) and keeps answering reads from the file it
- * holds; the refusal names the path and says to restart.
+ * holds; the refusal names the path and says to restart; what the held file contained is
+ * copied beside the old path, so it survives the restart.
  */
-import { copyFileSync, renameSync, rmSync, unlinkSync } from "node:fs";
+import { copyFileSync, readdirSync, renameSync, rmSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
+import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { classifyStoreError } from "./classify-store-error";
 import { SQLITE_FILE_NAME } from "./sqlite-store";
@@ -16,6 +18,26 @@ afterEach(async () => {
   await temp?.dispose();
   temp = undefined;
 });
+
+/** The rescue copy is written by SQLite's online backup, asynchronously: wait for it (bounded). */
+async function rescuedCopy(dataDir: string): Promise<string> {
+  for (let i = 0; i < 500; i++) {
+    const found = readdirSync(dataDir).find((f) => f.startsWith(`${SQLITE_FILE_NAME}.rescued-`));
+    if (found) {
+      // The backup has finished once the copy opens and reads.
+      try {
+        const db = new SQLite(join(dataDir, found), { readonly: true, fileMustExist: true, timeout: 0 });
+        db.prepare("select count(*) from desks").get();
+        db.close();
+        return join(dataDir, found);
+      } catch {
+        // still being written
+      }
+    }
+    await new Promise((r) => setImmediate(r));
+  }
+  throw new Error("no rescue copy appeared");
+}
 
 async function refusal(p: Promise<unknown>): Promise<StoreUnavailableError> {
   try {
@@ -44,6 +66,12 @@ describe("SQLite file identity", () => {
     expect((await refusal(store.setKillSwitch(alpha.id, true, null, 1))).reason).toBe("file_deleted");
     expect((await refusal(store.migrate())).reason).toBe("file_deleted");
     expect((await store.listDesks()).map((d) => d.name)).toEqual(["alpha"]);
+
+    const copy = await rescuedCopy(dataDir);
+    expect(first.message).toContain(`copied to ${copy}`);
+    const rescued = new SQLite(copy, { readonly: true });
+    expect(rescued.prepare("select name from desks").all()).toEqual([{ name: "alpha" }]);
+    rescued.close();
   });
 
   it("a replaced file (a copy moved into place) is file_replaced, and stays refused", async () => {
@@ -60,6 +88,7 @@ describe("SQLite file identity", () => {
     expect(err.message).toContain(path);
     expect(err.message).toMatch(/restart the service/i);
     expect((await refusal(store.setMeta("k", "v"))).reason).toBe("file_replaced");
+    await rescuedCopy(dataDir);
   });
 
   it("an untouched file writes as before", async () => {

@@ -17,7 +17,8 @@ export interface FileIdentityGuard {
   check(): void;
 }
 
-export function guardFileIdentity(path: string): FileIdentityGuard {
+/** `onLost` runs once, when the loss is first seen, and may name a rescue copy for the message. */
+export function guardFileIdentity(path: string, onLost?: (how: "deleted" | "replaced") => string | undefined): FileIdentityGuard {
   const opened = statSync(path, { bigint: true });
   let lost: StoreUnavailableError | undefined;
   return {
@@ -30,11 +31,11 @@ export function guardFileIdentity(path: string): FileIdentityGuard {
       } catch (err) {
         const code = (err as { code?: unknown }).code;
         if (code !== "ENOENT" && code !== "ENOTDIR") throw err;
-        lost = storeFileLost(path, "deleted");
+        lost = storeFileLost(path, "deleted", onLost?.("deleted"));
         throw lost;
       }
       if (now.dev !== opened.dev || now.ino !== opened.ino) {
-        lost = storeFileLost(path, "replaced");
+        lost = storeFileLost(path, "replaced", onLost?.("replaced"));
         throw lost;
       }
     },

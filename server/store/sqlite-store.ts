@@ -8,6 +8,7 @@ import SQLite from "better-sqlite3";
 import { Kysely } from "kysely";
 import { assertSqliteWritable } from "./check-sqlite-writable";
 import { KyselyStore } from "./kysely-store";
+import { rescueLostSqlite, rescuePathFor } from "./rescue-lost-sqlite";
 import { guardFileIdentity } from "./sqlite-file-identity";
 import { ImmediateSqliteDialect } from "./sqlite-immediate-dialect";
 import type { Store } from "./port";
@@ -50,11 +51,16 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
 /**
  * The store over an open handle. Every write first checks that `path` is still the file
- * the handle holds (sqlite-file-identity.ts). Tests use this to set pragmas of their own
+ * the handle holds (sqlite-file-identity.ts); when it is not, what the handle holds is
+ * copied beside it (rescue-lost-sqlite.ts). Tests use this to set pragmas of their own
  * (e.g. max_page_count for a real SQLITE_FULL).
  */
 export function createSqliteStore(database: SQLite.Database, path: string, nowMs?: () => number): Store {
-  const identity = guardFileIdentity(path);
+  const identity = guardFileIdentity(path, () => {
+    const target = rescuePathFor(path, (nowMs ?? Date.now)());
+    void rescueLostSqlite(database, target);
+    return target;
+  });
   return new KyselyStore({
     db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database, beforeWrite: identity.check }) }),
     kind: "sqlite",

@@ -76,12 +76,16 @@ export function isStoreUnavailableError(err: unknown): err is StoreUnavailableEr
   return typeof err === "object" && err !== null && (err as Record<symbol, unknown>)[BRAND] === true;
 }
 
-/** The SQLite file this process holds is no longer the one at its path. */
-export function storeFileLost(path: string, how: "deleted" | "replaced"): StoreUnavailableError {
+/**
+ * The SQLite file this process holds is no longer the one at its path. `rescuedTo` names
+ * the copy of what the held file contained (rescue-lost-sqlite.ts), for the operator.
+ */
+export function storeFileLost(path: string, how: "deleted" | "replaced", rescuedTo?: string): StoreUnavailableError {
   const what = `The SQLite store ${path} was ${how === "deleted" ? "deleted" : "replaced by another file"} while running`;
+  const rescue = rescuedTo ? ` Everything it held until then is being copied to ${rescuedTo}: to keep it, stop the service, move that copy to ${path}, then start.` : "";
   return new StoreUnavailableError(
     how === "deleted" ? "file_deleted" : "file_replaced",
-    `${what}; writes are refused so nothing goes to a file that is gone. Restart the service (it opens ${path} afresh).`,
+    `${what}; writes are refused so nothing goes to a file that is gone. Restart the service (it opens ${path} afresh).${rescue}`,
     { publicMessage: `${what}; restart the service` },
   );
 }
