@@ -59,4 +59,10 @@ describe("summarizeStoreHealth", () => {
   it("never written at all is down, not degraded", () => {
     expect(summarizeStoreHealth(recordFailure(INITIAL_STORE_HEALTH, err("busy"), "request", T), T).state).toBe("down");
   });
+
+  it("a dropped pooled connection does not soften a failed write to degraded", () => {
+    const down = recordFailure(recordProbeOk(INITIAL_STORE_HEALTH, T), err("unreachable"), "request", T + 1);
+    const afterPool = recordFailure(down, err("unreachable"), "pool", T + 2);
+    expect(summarizeStoreHealth(afterPool, T + 2).state).toBe("down");
+  });
 });

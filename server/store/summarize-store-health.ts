@@ -56,6 +56,8 @@ export function recordProbeOk(record: StoreHealthRecord, atMs: number): StoreHea
 export function recordFailure(record: StoreHealthRecord, error: StoreUnavailableError, source: FailureSource, atMs: number): StoreHealthRecord {
   // A permanent failure is never replaced by a lesser one (later errors are its consequences).
   if (record.failure?.permanent && !error.permanent) return source === "probe" ? { ...record, checkedAtMs: atMs } : record;
+  // A dropped pooled connection says less than a failed write: it never softens one.
+  if (source === "pool" && record.failure && !record.failure.transient) return record;
   const failure: StoreFailure = {
     reason: error.reason,
     // Health is public: the client-safe text, never the driver's (hosts, paths, SQL).
