@@ -28,23 +28,16 @@ function startServer(dataDir: string): ChildProcess {
   });
 }
 
-/** Order ids in the rescue copy the server writes beside the lost file, once it is complete. */
-async function rescuedOrderIds(dataDir: string): Promise<string[]> {
-  for (let i = 0; i < 100; i++) {
-    const copy = readdirSync(dataDir).find((f) => f.startsWith("execution.sqlite.rescued-"));
-    if (copy) {
-      try {
-        const db = new SQLite(join(dataDir, copy), { readonly: true, fileMustExist: true, timeout: 0 });
-        const ids = (db.prepare("select id from orders").all() as { id: string }[]).map((r) => r.id);
-        db.close();
-        return ids;
-      } catch {
-        // still being written
-      }
-    }
-    await new Promise((r) => setTimeout(r, 100));
+/** Order ids in the copy the server made of the lost file (before its first refusal). */
+function rescuedOrderIds(dataDir: string): string[] {
+  const copy = readdirSync(dataDir).find((f) => f.startsWith("execution.sqlite.rescued-"));
+  if (!copy) throw new Error("no rescue copy beside the lost file");
+  const db = new SQLite(join(dataDir, copy), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("select id from orders").all() as { id: string }[]).map((r) => r.id);
+  } finally {
+    db.close();
   }
-  throw new Error("no rescue copy appeared");
 }
 
 async function waitHealthy(): Promise<void> {
@@ -109,7 +102,7 @@ test("deleting the SQLite file while running: orders 503 with Retry-After, healt
     }
     const retried = await place(5);
     expect(retried.status).toBe(503);
-    expect(await rescuedOrderIds(dataDir)).toEqual(expect.arrayContaining(acknowledged));
+    expect(rescuedOrderIds(dataDir)).toEqual(expect.arrayContaining(acknowledged));
   } finally {
     server.kill("SIGKILL");
     rmSync(dataDir, { recursive: true, force: true });

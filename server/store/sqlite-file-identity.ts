@@ -17,7 +17,7 @@ export interface FileIdentityGuard {
   check(): void;
 }
 
-/** `onLost` runs once, when the loss is first seen, and may name a rescue copy for the message. */
+/** `onLost` runs once, when the loss is first seen; what it returns is added to the operator's message. */
 export function guardFileIdentity(path: string, onLost?: (how: "deleted" | "replaced") => string | undefined): FileIdentityGuard {
   const opened = statSync(path, { bigint: true });
   let lost: StoreUnavailableError | undefined;

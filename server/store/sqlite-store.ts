@@ -56,11 +56,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
  * (e.g. max_page_count for a real SQLITE_FULL).
  */
 export function createSqliteStore(database: SQLite.Database, path: string, nowMs?: () => number): Store {
-  const identity = guardFileIdentity(path, () => {
-    const target = rescuePathFor(path, (nowMs ?? Date.now)());
-    void rescueLostSqlite(database, target);
-    return target;
-  });
+  const identity = guardFileIdentity(path, () => rescueLostSqlite(database, path, rescuePathFor(path, Date.now())));
   return new KyselyStore({
     db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database, beforeWrite: identity.check }) }),
     kind: "sqlite",

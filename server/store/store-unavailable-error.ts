@@ -77,15 +77,14 @@ export function isStoreUnavailableError(err: unknown): err is StoreUnavailableEr
 }
 
 /**
- * The SQLite file this process holds is no longer the one at its path. `rescuedTo` names
- * the copy of what the held file contained (rescue-lost-sqlite.ts), for the operator.
+ * The SQLite file this process holds is no longer the one at its path. `rescue` is the
+ * operator's sentence about the copy of what the held file contained (rescue-lost-sqlite.ts).
  */
-export function storeFileLost(path: string, how: "deleted" | "replaced", rescuedTo?: string): StoreUnavailableError {
+export function storeFileLost(path: string, how: "deleted" | "replaced", rescue?: string): StoreUnavailableError {
   const what = `The SQLite store ${path} was ${how === "deleted" ? "deleted" : "replaced by another file"} while running`;
-  const rescue = rescuedTo ? ` Everything it held until then is being copied to ${rescuedTo}: to keep it, stop the service, move that copy to ${path}, then start.` : "";
   return new StoreUnavailableError(
     how === "deleted" ? "file_deleted" : "file_replaced",
-    `${what}; writes are refused so nothing goes to a file that is gone. Restart the service (it opens ${path} afresh).${rescue}`,
+    `${what}; writes are refused so nothing goes to a file that is gone. Restart the service (it opens ${path} afresh).${rescue ? ` ${rescue}` : ""}`,
     { publicMessage: `${what}; restart the service` },
   );
 }
