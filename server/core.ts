@@ -17,8 +17,9 @@ import type { MarketSource } from "@/server/market-data/types";
 import { openMarketSource } from "@/server/open-market-source";
 import { createSystemClock, type Clock } from "@/server/shared/clock";
 import { createLogger, type Logger } from "@/server/shared/logger";
-import { openStore } from "@/server/store/open-store";
 import type { Store } from "@/server/store/port";
+import type { StoreHealthWatch } from "@/server/store/watch-store-health";
+import { openCheckedStore } from "@/server/open-checked-store";
 
 export interface Core {
   env: Env;
@@ -26,7 +27,10 @@ export interface Core {
   startedAtMs: number;
   clock: Clock;
   log: Logger;
+  /** Every method classifies store outages (StoreUnavailableError) and reports them to storeHealth. */
   store: Store;
+  /** The background write probe's cached view; /v1/health reads it and never waits on the store. */
+  storeHealth: StoreHealthWatch;
   limiter: RateLimiter;
   market: { source: MarketSource; hub: MarketHub; observations: ObservationStore };
   demo: DemoSeedResult;
@@ -56,9 +60,7 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
   const env = parseEnv(rawEnv);
   const clock = createSystemClock();
   const log = createLogger(env.LOG_LEVEL);
-  const store = openStore({ dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL });
-  const applied = await store.migrate();
-  if (applied.length) log.info(`store (${store.kind}): applied migrations ${applied.join(", ")}`);
+  const { store, storeHealth } = await openCheckedStore(env, clock, log);
   const demo = await ensureDemoDesk(store, env.DATA_DIR);
 
   const { source, publicApi } = await openMarketSource(env, clock, log);
@@ -77,6 +79,7 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
     clock,
     log,
     store,
+    storeHealth,
     limiter: createTokenBucketLimiter(clock),
     market: { source, hub, observations },
     demo,
@@ -88,6 +91,7 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
       await sandbox.runner.flush();
       source.stop();
       hub.close();
+      storeHealth.stop();
       await store.close();
     },
   };

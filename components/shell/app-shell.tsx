@@ -117,9 +117,17 @@ function TopBar({ session }: { session: SessionResponse }) {
 function HealthIndicator() {
   const health = useHealth();
   const status = health.isError ? "unreachable" : (health.data?.status ?? "…");
-  const dot = health.isError ? "bg-rose-500" : health.data?.status === "ok" ? "bg-emerald-400" : health.data ? "bg-amber-400" : "bg-slate-500";
+  const dot =
+    health.isError || health.data?.status === "down"
+      ? "bg-rose-500"
+      : health.data?.status === "ok"
+        ? "bg-emerald-400"
+        : health.data
+          ? "bg-amber-400"
+          : "bg-slate-500";
+  const storeProblem = health.data?.store_health.message;
   return (
-    <span className="flex items-center gap-1.5 text-slate-300" data-testid="health-indicator" title="GET /v1/health">
+    <span className="flex items-center gap-1.5 text-slate-300" data-testid="health-indicator" title={storeProblem ? `GET /v1/health: ${storeProblem}` : "GET /v1/health"}>
       <span aria-hidden className={cx("size-2 rounded-full", dot)} />
       <span>{status}</span>
       {health.data && (

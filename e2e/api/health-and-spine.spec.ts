@@ -3,13 +3,15 @@ import { HealthResponseSchema } from "@/lib/contracts/health";
 import { bearer, demoKey, expectEnvelope } from "../support/demo";
 
 test.describe("health and HTTP spine", () => {
-  test("health answers without auth, with version, uptime, source and store", async ({ request }) => {
+  test("health answers without auth, with version, uptime, source, store and its health", async ({ request }) => {
     const res = await request.get("/v1/health");
     expect(res.status()).toBe(200);
     const body = HealthResponseSchema.parse(await res.json());
     expect(body.status).toBe("ok");
     expect(body.market_source).toBe("simulated");
     expect(body.store).toBe("sqlite");
+    expect(body.store_health).toMatchObject({ state: "ok", reason: null, message: null });
+    expect(BigInt(body.store_health.last_write_ok_at_ns ?? "0")).toBeGreaterThan(0n);
     expect(body.symbols).toEqual(expect.arrayContaining(["BTC-USD", "ETH-USD", "SOL-USD", "XRP-USD", "DOGE-USD"]));
     expect(body.uptime_s).toBeGreaterThanOrEqual(0);
     expect(BigInt(body.started_at_ns)).toBeGreaterThan(0n);

@@ -46,6 +46,8 @@ export interface EndpointSpec {
   response: z.ZodType;
   /** Success status when not 200. */
   status?: number;
+  /** Another status that also carries `response` (besides the error envelope), e.g. health's 503. */
+  responseAlso?: { status: number; description: string };
 }
 
 export const ENDPOINTS: EndpointSpec[] = [
@@ -53,10 +55,12 @@ export const ENDPOINTS: EndpointSpec[] = [
     method: "get",
     path: "/v1/health",
     summary: "Service health",
-    description: "Status, version, uptime, market source and store kind. No authentication.",
+    description:
+      "Status, version, uptime, market source, store kind and store health (ok, degraded or down, with the reason and the last confirmed write, from a background write probe about every second; this call never waits on the store). HTTP 200 when the status is ok or degraded, 503 with the same body when it is down. No authentication.",
     tag: "System",
     auth: "none",
     response: HealthResponseSchema,
+    responseAlso: { status: 503, description: "Down: the store cannot write (same body as 200); or the error envelope while the service is starting" },
   },
   {
     method: "get",

@@ -1,13 +1,58 @@
 import { z } from "zod";
 
+/**
+ * Why the store cannot (or could not lately) write. A closed set, so a monitor can alert
+ * on a reason without parsing messages.
+ */
+export const STORE_FAILURE_REASONS = [
+  "disk_full",
+  "read_only",
+  "unreachable",
+  "file_deleted",
+  "file_replaced",
+  "busy",
+  "timeout",
+  "io_error",
+  "corrupt",
+  "cannot_open",
+] as const;
+export const StoreFailureReasonSchema = z.enum(STORE_FAILURE_REASONS);
+export type StoreFailureReason = z.infer<typeof StoreFailureReasonSchema>;
+
+/** ok: writes succeed; degraded: writes stall or a connection dropped (still writing); down: writes fail. */
+export const StoreStateSchema = z.enum(["ok", "degraded", "down"]);
+export type StoreState = z.infer<typeof StoreStateSchema>;
+
+export const StoreHealthSchema = z
+  .object({
+    state: StoreStateSchema,
+    /** Null when ok. */
+    reason: StoreFailureReasonSchema.nullable(),
+    /** What failed, for an operator; null when ok. */
+    message: z.string().nullable(),
+    /** When the store last confirmed a write (the background probe upserts a heartbeat row about every second). */
+    last_write_ok_at_ns: z.string().nullable(),
+    /** When the background probe last finished. */
+    checked_at_ns: z.string().nullable(),
+  })
+  .meta({ id: "StoreHealth" });
+export type StoreHealth = z.infer<typeof StoreHealthSchema>;
+
+/**
+ * Served with HTTP 200 when `status` is ok or degraded and 503 when it is down (the
+ * store cannot write, so orders would be refused): a load balancer can route on the
+ * status code alone, a monitor reads the same body either way.
+ */
 export const HealthResponseSchema = z
   .object({
-    status: z.enum(["ok", "degraded"]),
+    status: z.enum(["ok", "degraded", "down"]),
     version: z.string(),
     uptime_s: z.number(),
     started_at_ns: z.string(),
     market_source: z.enum(["simulated", "replay", "live"]),
+    /** Which store runs (kind). Its state is `store_health`. */
     store: z.enum(["sqlite", "postgres"]),
+    store_health: StoreHealthSchema,
     symbols: z.array(z.string()),
   })
   .meta({ id: "Health" });

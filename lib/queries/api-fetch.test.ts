@@ -89,4 +89,16 @@ describe("apiFetch", () => {
     mockFetch(async () => new Response(null, { status: 204 }));
     await expect(apiFetchNoContent("/v1/session", { method: "DELETE" })).resolves.toBeUndefined();
   });
+
+  it("parses an accepted non-2xx status through the contract, but still throws an envelope under it", async () => {
+    mockFetch(async () => Response.json({ n: 3 }, { status: 503 }));
+    await expect(apiFetch("/v1/health", Thing, { acceptStatuses: [503] })).resolves.toEqual({ n: 3 });
+    expect((await caught(apiFetch("/v1/health", Thing))).code).toBe("SERVICE_UNAVAILABLE");
+
+    mockFetch(async () =>
+      Response.json({ error: { code: "SERVICE_UNAVAILABLE", message: "starting", request_id: "r9", details: [] } }, { status: 503 }),
+    );
+    const err = await caught(apiFetch("/v1/health", Thing, { acceptStatuses: [503] }));
+    expect(err).toMatchObject({ code: "SERVICE_UNAVAILABLE", message: "starting", status: 503, requestId: "r9" });
+  });
 });

@@ -48,6 +48,12 @@ export interface ApiFetchInit {
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * Non-2xx statuses whose body is still the endpoint's contract (GET /v1/health answers
+   * 503 with its usual body when the store is down). An error envelope under such a
+   * status is still thrown as an error.
+   */
+  acceptStatuses?: readonly number[];
 }
 
 /** Calls `path` and returns the body parsed by `schema`. */
@@ -57,6 +63,7 @@ export async function apiFetch<S extends z.ZodType>(path: string, schema: S, ini
   const body = await readJson(response, requestId);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
+    if (!response.ok) throw errorFromBody(response, body);
     throw new ApiClientError({
       code: "BAD_RESPONSE",
       message: `The ${path.split("?")[0]} response did not match its contract`,
@@ -95,7 +102,7 @@ async function send(path: string, init: ApiFetchInit): Promise<Response> {
       status: 0,
     });
   }
-  if (!response.ok) throw await errorFrom(response);
+  if (!response.ok && !init.acceptStatuses?.includes(response.status)) throw await errorFrom(response);
   return response;
 }
 
@@ -114,13 +121,17 @@ async function readJson(response: Response, requestId: string | null): Promise<u
 }
 
 async function errorFrom(response: Response): Promise<ApiClientError> {
-  const headerId = response.headers.get("x-request-id");
   let body: unknown = undefined;
   try {
     body = JSON.parse(await response.text()) as unknown;
   } catch {
     // Not JSON (a proxy's error page, a crash): fall through to the generic message.
   }
+  return errorFromBody(response, body);
+}
+
+function errorFromBody(response: Response, body: unknown): ApiClientError {
+  const headerId = response.headers.get("x-request-id");
   const envelope = ErrorEnvelopeSchema.safeParse(body);
   if (envelope.success) {
     const { code, message, request_id, details } = envelope.data.error;

@@ -5,11 +5,14 @@ import { HealthResponseSchema, type HealthResponse } from "@/lib/contracts/healt
 import { apiFetch, type ApiClientError } from "./api-fetch";
 import { queryKeys } from "./keys";
 
-/** Service status, version and market source (GET /v1/health, no auth). */
+/**
+ * Service status, version, market source and store health (GET /v1/health, no auth).
+ * A 503 carries the same body (status "down"), so it is data here, not an error.
+ */
 export function useHealth(options: { refetchInterval?: number | false } = {}) {
   return useQuery<HealthResponse, ApiClientError>({
     queryKey: queryKeys.health,
-    queryFn: ({ signal }) => apiFetch("/v1/health", HealthResponseSchema, { signal }),
+    queryFn: ({ signal }) => apiFetch("/v1/health", HealthResponseSchema, { signal, acceptStatuses: [503] }),
     refetchInterval: options.refetchInterval ?? 15_000,
     staleTime: 10_000,
   });

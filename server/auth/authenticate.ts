@@ -3,6 +3,7 @@
  * cache), so a key revoked by the keys CLI is refused by the running server at once.
  */
 import type { Store } from "@/server/store/port";
+import { isStoreUnavailableError } from "@/server/store/store-unavailable-error";
 import { hashApiKey } from "./api-key";
 import { loadPrincipal, type Principal } from "./principal";
 
@@ -20,7 +21,11 @@ export async function authenticateKey(store: Store, key: string, nowMs: number):
   // The throttle reads last_used from the row just fetched, so it needs no memory and
   // holds across processes and instances.
   if (record.lastUsedAtMs === null || nowMs - record.lastUsedAtMs >= TOUCH_INTERVAL_MS) {
-    await store.touchApiKey(record.id, nowMs);
+    // Informational: a store that cannot write (disk full, file lost) must not also refuse
+    // reads; the write that matters to the request reports the outage itself.
+    await store.touchApiKey(record.id, nowMs).catch((err: unknown) => {
+      if (!isStoreUnavailableError(err)) throw err;
+    });
   }
   return { ok: true, principal };
 }

@@ -47,4 +47,12 @@ describe("OpenAPI document", () => {
     expect(found.length).toBeGreaterThanOrEqual(1);
     for (const f of found) expect({ codes: [...f.codes].sort(), message: f.message }).toEqual({ codes: [...REASON_CODES].sort(), message: true });
   });
+
+  it("documents health's 503 as the health body (down) or the error envelope (starting)", () => {
+    const health = (buildOpenApi("test") as { paths: Record<string, { get: { responses: Record<string, unknown> } }> }).paths["/v1/health"]?.get;
+    const down = JSON.stringify(health?.responses["503"]);
+    expect(down).toContain("store_health");
+    expect(down).toContain("#/components/schemas/ErrorEnvelope");
+    expect(JSON.stringify(health?.responses["200"])).toContain("last_write_ok_at_ns");
+  });
 });

@@ -45,6 +45,12 @@ function operation(ep: EndpointSpec): JsonSchema {
       .map(([c]) => c);
     responses[String(status)] = { description: codes.join(" or "), content: { "application/json": { schema: errorRef } } };
   }
+  if (ep.responseAlso) {
+    responses[String(ep.responseAlso.status)] = {
+      description: ep.responseAlso.description,
+      content: { "application/json": { schema: { anyOf: [toSchema(ep.response, "output"), errorRef] } } },
+    };
+  }
   return {
     summary: ep.summary,
     ...(ep.description ? { description: ep.description } : {}),

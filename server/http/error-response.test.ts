@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ErrorEnvelopeSchema } from "@/lib/contracts/errors";
+import { storeFileLost, StoreUnavailableError } from "@/server/store/store-unavailable-error";
 import { ApiError } from "./api-error";
 import { errorResponse } from "./error-response";
 
@@ -36,5 +37,25 @@ describe("errorResponse", () => {
     expect(err.code).toBe("INTERNAL_ERROR");
     expect(JSON.stringify(err)).not.toContain("secret");
     expect(log).toHaveBeenCalledOnce();
+  });
+
+  it("answers a store outage 503 SERVICE_UNAVAILABLE with Retry-After and the reason, never the driver's text", async () => {
+    const log = vi.fn();
+    const driver = Object.assign(new Error("database or disk is full at /srv/secret/execution.sqlite"), { code: "SQLITE_FULL" });
+    const res = errorResponse(new StoreUnavailableError("disk_full", "SQLITE_FULL database or disk is full", { cause: driver }), "rid-4", log);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("10");
+    const err = await envelope(res);
+    expect(err).toEqual({ code: "SERVICE_UNAVAILABLE", message: "The order store is unavailable (disk full); retry shortly", request_id: "rid-4", details: [] });
+    expect(JSON.stringify(err)).not.toMatch(/SQLITE|secret/);
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it("finds a store outage wrapped by a service, and names the lost file with what to do", async () => {
+    const lost = storeFileLost("/data/execution.sqlite", "deleted");
+    const res = errorResponse(new Error("could not place the order", { cause: lost }), "rid-5", () => {});
+    expect(res.status).toBe(503);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await envelope(res)).message).toBe("The SQLite store /data/execution.sqlite was deleted while running; restart the service");
   });
 });

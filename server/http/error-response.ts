@@ -1,5 +1,6 @@
 import type { ZodError } from "zod";
 import type { ErrorEnvelope } from "@/lib/contracts/errors";
+import { isStoreUnavailableError, type StoreUnavailableError } from "@/server/store/store-unavailable-error";
 import { ApiError, isApiError } from "./api-error";
 
 /** Turns anything thrown in a handler into the one error envelope; unknown errors leak nothing. */
@@ -24,7 +25,24 @@ function toApiError(err: unknown): ApiError {
     }));
     return new ApiError("VALIDATION_ERROR", summarize(details), details);
   }
+  const unavailable = findStoreUnavailable(err);
+  if (unavailable) {
+    return new ApiError("SERVICE_UNAVAILABLE", unavailable.publicMessage, [], { "Retry-After": String(unavailable.retryAfterS) });
+  }
   return new ApiError("INTERNAL_ERROR", "Internal error; quote the request id when reporting it");
+}
+
+/**
+ * The guarded store (server/store/guard-store.ts) has already turned driver errors into
+ * StoreUnavailableError; a service that wrapped one keeps it in its cause chain. Raw
+ * driver errors are not classified here: an ECONNREFUSED from a venue's API is not the
+ * store's outage.
+ */
+function findStoreUnavailable(err: unknown): StoreUnavailableError | undefined {
+  for (let e = err, depth = 0; typeof e === "object" && e !== null && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    if (isStoreUnavailableError(e)) return e;
+  }
+  return undefined;
 }
 
 // Structural, not instanceof: zod may be bundled into more than one server chunk.

@@ -11,10 +11,12 @@ export interface OpenStoreOptions {
   databaseUrl?: string | undefined;
   /** SQLite only; PostgreSQL's own synchronous_commit setting governs it there. */
   sqliteDurability?: SqliteDurability | undefined;
+  /** PostgreSQL only: an idle pooled client failed (see PostgresStoreOptions.onPoolError). */
+  onPoolError?: (err: Error) => void;
 }
 
 export function openStore(options: OpenStoreOptions): Store {
   return options.databaseUrl
-    ? openPostgresStore({ connectionString: options.databaseUrl })
+    ? openPostgresStore({ connectionString: options.databaseUrl, ...(options.onPoolError ? { onPoolError: options.onPoolError } : {}) })
     : openSqliteStore({ dataDir: options.dataDir, ...(options.sqliteDurability ? { durability: options.sqliteDurability } : {}) });
 }

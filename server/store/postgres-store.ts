@@ -3,6 +3,7 @@
  */
 import pg from "pg";
 import { Kysely, PostgresDialect } from "kysely";
+import { handlePgConnectionErrors } from "./handle-pg-connection-errors";
 import { KyselyStore } from "./kysely-store";
 import type { Store } from "./port";
 import type { Database } from "./schema";
@@ -15,7 +16,16 @@ export interface PostgresStoreOptions {
    */
   schema?: string;
   nowMs?: () => number;
+  /**
+   * A pooled connection failed (the server restarted, a proxy cut it), idle or checked
+   * out; see handle-pg-connection-errors.ts. The pool opens a new connection on the next
+   * query, so this is a report, not a failure. Default: one line on stderr.
+   */
+  onPoolError?: (err: Error) => void;
 }
+
+/** A connect that hangs (a blackholed host) fails after this instead of holding a request forever. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 const INT8_OID = 20;
 
@@ -43,7 +53,9 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
     // Unqualified table names resolve to the chosen schema. Sent only when one is asked
     // for: poolers such as PgBouncer refuse the `options` startup parameter by default.
     ...(options.schema ? { options: `-c search_path=${schema}` } : {}),
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
+  handlePgConnectionErrors(pool, options.onPoolError ?? ((err) => console.error(`PostgreSQL pool: a connection failed: ${err.message}`)));
   return new KyselyStore({
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
     kind: "postgres",

@@ -3,11 +3,13 @@
  * Next.js server read while the keys CLI writes from another process; busy_timeout makes
  * a writer wait for the other process's short write instead of failing at once.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely } from "kysely";
+import { assertSqliteWritable } from "./check-sqlite-writable";
 import { KyselyStore } from "./kysely-store";
+import { rescueLostSqlite, rescuePathFor } from "./rescue-lost-sqlite";
+import { guardFileIdentity } from "./sqlite-file-identity";
 import { ImmediateSqliteDialect } from "./sqlite-immediate-dialect";
 import type { Store } from "./port";
 import type { Database } from "./schema";
@@ -33,8 +35,9 @@ export interface SqliteStoreOptions {
 }
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
-  mkdirSync(options.dataDir, { recursive: true });
-  const database = new SQLite(join(options.dataDir, SQLITE_FILE_NAME));
+  const path = join(options.dataDir, SQLITE_FILE_NAME);
+  assertSqliteWritable(options.dataDir, path);
+  const database = new SQLite(path);
   // busy_timeout first: switching to WAL needs a lock another process may hold.
   database.pragma("busy_timeout = 5000");
   database.pragma("journal_mode = WAL");
@@ -43,12 +46,25 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   // 64 MiB page cache (default 2 MiB): the summary and CSV export read the TCA roll-up's
   // indexes and rows of up to 100k orders, which then stay in memory between calls.
   database.pragma("cache_size = -65536");
+  return createSqliteStore(database, path, options.nowMs);
+}
 
+/**
+ * The store over an open handle. Every write first checks that `path` is still the file
+ * the handle holds (sqlite-file-identity.ts); when it is not, what the handle holds is
+ * copied beside it (rescue-lost-sqlite.ts). Tests use this to set pragmas of their own
+ * (e.g. max_page_count for a real SQLITE_FULL).
+ */
+export function createSqliteStore(database: SQLite.Database, path: string, nowMs?: () => number): Store {
+  const identity = guardFileIdentity(path, () => rescueLostSqlite(database, path, rescuePathFor(path, Date.now())));
   return new KyselyStore({
-    db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) }),
+    db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database, beforeWrite: identity.check }) }),
     kind: "sqlite",
-    ...(options.nowMs ? { nowMs: options.nowMs } : {}),
-    wrapMigrate: (migrate) => migrateUnderWriteLock(database, migrate),
+    ...(nowMs ? { nowMs } : {}),
+    wrapMigrate: (migrate) => {
+      identity.check();
+      return migrateUnderWriteLock(database, migrate);
+    },
   });
 }
 

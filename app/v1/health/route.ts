@@ -2,9 +2,12 @@ import { HealthResponseSchema } from "@/lib/contracts/health";
 import { rejectOtherMethods } from "@/server/http/reject-other-methods";
 import { respond } from "@/server/http/respond";
 import { withRequest } from "@/server/http/with-request";
-import { describeHealth } from "@/server/intelligence/describe-health";
+import { describeHealth, healthStatusCode } from "@/server/intelligence/describe-health";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRequest(({ core }) => respond(HealthResponseSchema, describeHealth(core)));
+export const GET = withRequest(({ core }) => {
+  const health = describeHealth(core);
+  return respond(HealthResponseSchema, health, { status: healthStatusCode(health) });
+});
 export const { POST, PUT, PATCH, DELETE } = rejectOtherMethods(["GET"]);
