@@ -56,7 +56,7 @@ export const SNAPSHOT_SQL = {
 export function snapshotFromRows(raw: RawRows): StoreSnapshot {
   const orders = new Map<string, DbOrder>();
   for (const r of raw.orders) {
-    let request: unknown = null;
+    let request: unknown;
     try {
       request = (JSON.parse(String(r.body_json)) as { request?: unknown }).request ?? null;
     } catch {
@@ -79,7 +79,7 @@ export function snapshotFromRows(raw: RawRows): StoreSnapshot {
   const events = new Map<string, DbEvent[]>();
   for (const r of raw.events) {
     const id = String(r.order_id);
-    let payload: Record<string, unknown> = {};
+    let payload: Record<string, unknown>;
     try {
       payload = JSON.parse(String(r.payload_json)) as Record<string, unknown>;
     } catch {
