@@ -32,7 +32,12 @@ export async function openScenarioApp(store: CycleStore, port: number, marketSee
       await app.kill(signal);
       app = spawnApp(options);
       await waitHealthy(app);
-      self.keys = readDemoKeys(store.dataDir);
+      // A fault may have taken the key file with it; the database's keys still work then.
+      try {
+        self.keys = readDemoKeys(store.dataDir);
+      } catch {
+        // keep the keys we had
+      }
     },
     close: () => app.kill("SIGKILL"),
   };

@@ -100,8 +100,9 @@ export async function runReadOnly(port: number, rng: SeededRandom): Promise<Scen
       port,
       rng,
       faultMs: 6_000,
-      inject: () => void sh("sh", ["-c", `echo fault > /sys/fs/ext4/${basename(loop)}/trigger_fs_error`]),
-      // An operator's repair: stop the server, check the filesystem, mount it writable again.
+      // sync first: the disk fails on a steady system, not seconds after the store was created.
+      inject: () => void sh("sh", ["-c", `sync && echo fault > /sys/fs/ext4/${basename(loop)}/trigger_fs_error`]),
+      // An operator's repair: stop the server, check the filesystem, mount it writable, start again.
       async recover(app) {
         await app.kill("SIGKILL");
         unmount(mnt, false);
@@ -111,8 +112,9 @@ export async function runReadOnly(port: number, rng: SeededRandom): Promise<Scen
           // exit 1 = errors corrected
         }
         sh("mount", ["-o", "errors=remount-ro", loop, mnt]);
+        await app.restart("SIGKILL");
       },
-      restart: true,
+      restart: false,
     });
   } finally {
     unmount(mnt, false);
