@@ -26,12 +26,20 @@ async function main(): Promise<number> {
   }
   ensureBuild();
   const reports: StoreReport[] = [];
+  let errors = 0;
   for (const store of opts.stores) {
     const pg = store === "postgres" ? openPostgres(opts.pgPort) : undefined;
     try {
       const runs: ScenarioResult[] = [];
       for (const name of opts.scenarios) {
-        const result = await runScenario(name, store, opts, pg);
+        let result: ScenarioResult | undefined;
+        try {
+          result = await runScenario(name, store, opts, pg);
+        } catch (err) {
+          // A scenario that cannot run is a failed run, not a pass: reported and counted.
+          errors++;
+          result = { name, store, violations: [], notes: [], skipped: `error: ${err instanceof Error ? err.message : String(err)}` };
+        }
         if (result) {
           runs.push(result);
           if (name !== "chaos") console.log(`${store} ${name}: ${result.skipped ? `skipped (${result.skipped})` : `${result.violations.length} violation(s)`}`);
@@ -44,7 +52,8 @@ async function main(): Promise<number> {
   }
   const { text, total } = formatFaultReport(reports);
   console.log(text);
-  return total === 0 ? 0 : 1;
+  if (errors) console.log(`faults: ${errors} scenario(s) could not run`);
+  return total === 0 && errors === 0 ? 0 : 1;
 }
 
 function openPostgres(port: number): PostgresServer {
