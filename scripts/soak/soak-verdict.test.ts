@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { judgeSoak, percentile, type SoakMinute } from "./soak-verdict";
+
+const minute = (m: number, rssMb: number, ackP99: number, healthP99 = 5): SoakMinute => ({ minute: m, rssMb, cpuPct: 20, ackP50: 5, ackP99, healthP50: 1, healthP99, acks: 1200, statuses: {} });
+
+describe("judgeSoak", () => {
+  it("passes steady memory and latency", () => {
+    expect(judgeSoak([minute(1, 300, 40), minute(2, 320, 42), minute(3, 330, 60)]).pass).toBe(true);
+  });
+  it("fails RSS growth of 10% or more from minute 2, ack p99 past 2× minute 1, or a health p99 over 100 ms", () => {
+    expect(judgeSoak([minute(1, 300, 40), minute(2, 300, 40), minute(3, 330, 40)]).pass).toBe(false);
+    expect(judgeSoak([minute(1, 300, 40), minute(2, 300, 40), minute(3, 300, 81)]).pass).toBe(false);
+    expect(judgeSoak([minute(1, 300, 40), minute(2, 300, 40, 101), minute(3, 300, 40)]).pass).toBe(false);
+  });
+  it("fails with no minute recorded", () => {
+    expect(judgeSoak([]).pass).toBe(false);
+  });
+});
+
+describe("percentile", () => {
+  it("is nearest-rank", () => {
+    expect(percentile([5, 1, 3, 2, 4], 50)).toBe(3);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 99)).toBe(10);
+  });
+});

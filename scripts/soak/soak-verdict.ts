@@ -1,0 +1,46 @@
+/**
+ * Per-minute soak figures and the verdict against the targets: RSS growth < 10% (last
+ * minute vs minute 2, after warm-up), ack p99 within 2× of minute 1, health p99 ≤ 100 ms.
+ */
+export interface SoakMinute {
+  minute: number;
+  rssMb: number;
+  cpuPct: number;
+  ackP50: number;
+  ackP99: number;
+  healthP50: number;
+  healthP99: number;
+  acks: number;
+  /** "201": n, "429": n, "no answer": n … over every request of the minute. */
+  statuses: Record<string, number>;
+}
+
+export interface SoakVerdict {
+  pass: boolean;
+  lines: string[];
+}
+
+export const TARGETS = { rssGrowth: 0.1, ackP99Ratio: 2, healthP99Ms: 100 } as const;
+
+export function judgeSoak(minutes: readonly SoakMinute[]): SoakVerdict {
+  const first = minutes[0];
+  const last = minutes.at(-1);
+  if (!first || !last) return { pass: false, lines: ["no complete minute recorded"] };
+  const base = minutes[1] ?? first;
+  const growth = (last.rssMb - base.rssMb) / base.rssMb;
+  const ackRatio = last.ackP99 / first.ackP99;
+  const healthWorst = Math.max(...minutes.map((m) => m.healthP99));
+  const checks = [
+    { ok: growth < TARGETS.rssGrowth, line: `RSS ${base.rssMb.toFixed(1)} MB (minute ${base.minute}) → ${last.rssMb.toFixed(1)} MB (minute ${last.minute}): ${(growth * 100).toFixed(1)}% (target < ${TARGETS.rssGrowth * 100}%)` },
+    { ok: ackRatio <= TARGETS.ackP99Ratio, line: `ack p99 ${first.ackP99.toFixed(1)} ms (minute 1) → ${last.ackP99.toFixed(1)} ms (minute ${last.minute}): ×${ackRatio.toFixed(2)} (target ≤ ×${TARGETS.ackP99Ratio})` },
+    { ok: healthWorst <= TARGETS.healthP99Ms, line: `health p99 worst minute ${healthWorst.toFixed(1)} ms (target ≤ ${TARGETS.healthP99Ms} ms)` },
+  ];
+  return { pass: checks.every((c) => c.ok), lines: checks.map((c) => `${c.ok ? "PASS" : "FAIL"} ${c.line}`) };
+}
+
+/** Nearest-rank percentile; NaN for no samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+}
