@@ -178,7 +178,7 @@ export class SandboxRunner {
     if (!p.cancelRequested || reason) p.cancelReason = reason ?? p.cancelReason;
     p.cancelRequested = true;
     this.pullChildren(p, nowMs, () => true);
-    if (p.waiting || p.open.size === 0) this.finish(p, "CANCELLED", nowMs, p.cancelReason);
+    if (p.waiting || p.open.size === 0) this.finishStopped(p, nowMs);
     return durable;
   }
 
@@ -228,7 +228,18 @@ export class SandboxRunner {
     if (!p || p.final || p.failReason !== undefined) return;
     p.failReason = reason;
     this.pullChildren(p, nowMs, () => true);
-    if (p.waiting || p.open.size === 0) this.finish(p, "FAILED", nowMs, reason);
+    if (p.waiting || p.open.size === 0) this.finishStopped(p, nowMs);
+  }
+
+  /**
+   * Ends an order being cancelled or stopped once nothing is open: a fill that raced the
+   * cancel and took the last of it makes it COMPLETED (the desk got everything it asked
+   * for), else CANCELLED (or FAILED with the system's reason).
+   */
+  private finishStopped(p: ParentOrder, nowMs: number): void {
+    if (remainingQty(p) === 0 && p.filled > 0) this.finish(p, "COMPLETED", nowMs);
+    else if (p.failReason !== undefined) this.finish(p, "FAILED", nowMs, p.failReason);
+    else this.finish(p, "CANCELLED", nowMs, p.cancelReason);
   }
 
   tick(nowMs: number): void {
@@ -253,7 +264,7 @@ export class SandboxRunner {
   /** `canSend`: the store takes writes, so new children may be logged and sent. */
   private progress(p: ParentOrder, nowMs: number, canSend: boolean): void {
     if (p.cancelRequested || p.failReason !== undefined) {
-      if (p.open.size === 0) this.finish(p, p.failReason !== undefined ? "FAILED" : "CANCELLED", nowMs, p.failReason ?? p.cancelReason);
+      if (p.open.size === 0) this.finishStopped(p, nowMs);
       return;
     }
     if (remainingQty(p) === 0) {
