@@ -72,6 +72,20 @@ test.describe("orders", () => {
     expect(done.nodes.map((n) => n.status)).toEqual(["COMPLETED", "COMPLETED"]);
   });
 
+  test("pause right after acceptance works (the order has started even if its started event is still being written)", async ({ request }) => {
+    for (let i = 0; i < 5; i++) {
+      const placed = await place(request, {
+        graph_id: `gpa-${Date.now()}-${i}`,
+        nodes: [{ node_id: "twap", instrument: "ETH-USD", side: "buy", quantity: 2, execution: { policy: "sor", urgency: "low", pacing: { num_slices: 10, interval_ms: 1000 } } }],
+        edges: [],
+      });
+      const res = await request.post(`/v1/orders/${placed.order.order_id}/pause`, { headers: trader() });
+      expect(res.status(), await res.text()).toBe(200);
+      expect(OrderResponseSchema.parse(await res.json()).order.status).toBe("PAUSED");
+      expect((await request.post(`/v1/orders/${placed.order.order_id}/cancel`, { headers: trader() })).status()).toBe(200);
+    }
+  });
+
   test("pause holds a TWAP between slices, resume finishes it; repeats are harmless, finished orders are 409", async ({ request }) => {
     const placed = await place(request, {
       graph_id: `gp-${Date.now()}`,

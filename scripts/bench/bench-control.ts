@@ -147,7 +147,7 @@ async function waitForHealth(base: string): Promise<void> {
   throw new Error("server did not start");
 }
 
-if (require.main === module) {
+if (process.argv[1]?.endsWith("bench-control.ts")) {
   const arg = (name: string, fallback: number) => {
     const i = process.argv.indexOf(`--${name}`);
     return i >= 0 ? Number(process.argv[i + 1]) : fallback;
