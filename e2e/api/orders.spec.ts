@@ -72,6 +72,19 @@ test.describe("orders", () => {
     expect(done.nodes.map((n) => n.status)).toEqual(["COMPLETED", "COMPLETED"]);
   });
 
+  test("a limit order away from the market rests without logging children; its repeated routing decision is stored once and counted", async ({ request }) => {
+    const placed = await place(request, { symbol: "ETH-USD", side: "buy", qty: 1, limit_price: 10 });
+    await new Promise((r) => setTimeout(r, 2_500));
+    const d = DecisionsResponseSchema.parse(await (await request.get(`/v1/execution/decisions?node_order_id=${placed.order.node_order_id}&last_n=100`, { headers: trader() })).json());
+    expect(d.decisions).toHaveLength(1);
+    expect(d.decisions[0]!.repeat_count).toBeGreaterThanOrEqual(4);
+    expect(d.decisions[0]!.last_repeat_at_ns).not.toBeNull();
+    const order = OrderResponseSchema.parse(await (await request.get(`/v1/orders/${placed.order.order_id}`, { headers: trader() })).json()).order;
+    expect(order.status).toBe("RUNNING");
+    expect(order.filled_qty).toBe(0);
+    expect((await request.post(`/v1/orders/${placed.order.order_id}/cancel`, { headers: trader() })).status()).toBe(200);
+  });
+
   test("pause right after acceptance works (the order has started even if its started event is still being written)", async ({ request }) => {
     for (let i = 0; i < 5; i++) {
       const placed = await place(request, {

@@ -85,6 +85,8 @@ export const DecisionSchema = z
     exclusions: z.array(z.object({ venue: VenueIdSchema, reason: z.string(), detail: z.string() })),
     legs: z.array(z.object({ venue: VenueIdSchema, qty: z.number(), limit_price: z.number().nullable(), est_cost_bps: z.number() })),
     est_cost_bps: z.number().nullable(),
+    repeat_count: z.number().int().nonnegative().describe("later routing rounds of the same order that reached the same split and sent nothing (a resting order waiting for its price); counted, not stored again"),
+    last_repeat_at_ns: z.string().nullable(),
   })
   .meta({ id: "RoutingDecision" });
 

@@ -35,6 +35,8 @@ export async function listDecisions(
           ? detail.legs.map((l) => ({ venue: l.venue, qty: l.qty, limit_price: l.limitPrice, est_cost_bps: l.estCostBps }))
           : r.legs.map((l) => ({ venue: l.venue, qty: e8ToQty(l.qtyE8), limit_price: null, est_cost_bps: l.estCostBps })),
         est_cost_bps: r.estCostBps,
+        repeat_count: r.repeatCount,
+        last_repeat_at_ns: r.lastRepeatAtMs === null ? null : msToNs(r.lastRepeatAtMs).toString(),
       };
     }),
   };
