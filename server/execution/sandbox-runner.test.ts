@@ -267,5 +267,7 @@ describe("SandboxRunner", () => {
     await s.run(5_000);
     expect(s.log.filter((e) => e.orderId === p.orderId && e.kind === "child_sent")).toEqual([]);
     expect(p.final).toBe(false);
+    // Routed once; later rounds only check the touches (a resting order costs no router runs).
+    expect(s.decisions.filter((d) => d.orderId === p.orderId)).toHaveLength(1);
   });
 });

@@ -40,6 +40,8 @@ export interface RunnerJournal {
    * nothing (`acted` false) and repeats the order's last stored one is only counted.
    */
   decision(orderId: string, decision: RoutingDecision, acted: boolean): string | null;
+  /** A routing round skipped because nothing can be taken at the limit: counts as a repeat of the last decision. */
+  repeatDecision?(orderId: string, atMs: number): void;
   status(orderId: string, status: "RUNNING" | FinalStatus, atMs: number, rejectReason?: string): Promise<boolean>;
   /** A client paused, resumed or asked to cancel the order (`byKeyId` null when the system did). */
   control(orderId: string, kind: "paused" | "resumed" | "cancel_requested", byKeyId: string | null, atMs: number): Promise<boolean>;
@@ -285,6 +287,13 @@ export class SandboxRunner {
     }
     const workable = Math.min(releasedQty(p, nowMs), p.qty) - p.filled - openQty(p);
     if (!(workable > p.qty * 1e-9)) return;
+    // A limit no venue's touch reaches: routing again could only repeat the last (stored)
+    // decision, so a resting order costs a touch check per round, not a router run.
+    if (p.limitPrice !== undefined && p.decisions > 0 && !books.some((b) => marketableAt(p.side, p.limitPrice!, [b], b.venue))) {
+      this.o.journal.repeatDecision?.(p.orderId, nowMs);
+      p.nextActionAtMs = nowMs + (this.o.reRouteMs ?? 250);
+      return;
+    }
     this.routeAndSend(p, books, workable, nowMs);
   }
 

@@ -338,6 +338,13 @@ export function createSandboxJournal(
       if (states.get(orderId) !== before) c.filledE8 += qtyE8;
       return written;
     },
+    repeatDecision(orderId, atMs) {
+      const last = lastDecision.get(orderId);
+      if (!last) return;
+      last.repeats++;
+      pendingRepeats.set(last.id, { id: last.id, count: last.repeats, lastAtMs: atMs });
+      schedule();
+    },
     decision(orderId, d: RoutingDecision, acted) {
       const deskId = desks.get(orderId);
       if (!deskId) return null;
