@@ -6,5 +6,5 @@ import { describeHealth } from "@/server/intelligence/describe-health";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRequest(({ core }) => respond(HealthResponseSchema, describeHealth(core)));
+export const GET = withRequest(({ core }) => respond(HealthResponseSchema, describeHealth(core)), { shed: false });
 export const { POST, PUT, PATCH, DELETE } = rejectOtherMethods(["GET"]);

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { createManualClock } from "@/server/shared/clock";
+import { createAdmissionController, type Admission } from "./create-admission-controller";
+
+const limits = { maxInFlight: 3, maxLoopDelayMs: 50, maxPerDesk: 2, sampleEveryMs: 10, windowMs: 500, retryAfterS: 2 };
+
+function refused(a: Admission) {
+  if (a.ok) throw new Error("expected a refusal");
+  return a.error;
+}
+
+/** Ticks the sampler every 10 ms for `ms`, each tick `lateMs` late. */
+function runLoop(clock: ReturnType<typeof createManualClock>, noteTick: (t: number) => void, ms: number, lateMs = 0) {
+  const end = clock.nowMs() + ms;
+  while (clock.nowMs() < end) {
+    clock.advance(10 + lateMs);
+    noteTick(clock.nowMs());
+  }
+}
+
+describe("createAdmissionController", () => {
+  it("sheds with 503 and Retry-After once in-flight reaches the cap, and admits again after a release", () => {
+    const clock = createManualClock();
+    const ac = createAdmissionController(clock, limits);
+    const held = [ac.admit(), ac.admit(), ac.admit()];
+    expect(held.every((a) => a.ok)).toBe(true);
+    const err = refused(ac.admit());
+    expect(err.status).toBe(503);
+    expect(err.code).toBe("SERVICE_UNAVAILABLE");
+    expect(err.headers["Retry-After"]).toBe("2");
+    const first = held[0]!;
+    if (first.ok) {
+      first.release();
+      first.release(); // a second release must not free a second slot
+    }
+    expect(ac.admit().ok).toBe(true);
+    expect(ac.admit().ok).toBe(false);
+    expect(ac.stats()).toMatchObject({ inFlight: 3, shed: 2 });
+  });
+
+  it("sheds while the mean loop delay is over budget and recovers within two windows of it ending", () => {
+    const clock = createManualClock();
+    const ac = createAdmissionController(clock, limits);
+    ac.noteTick(clock.nowMs());
+    runLoop(clock, ac.noteTick, 1000, 1);
+    expect(ac.loopDelayMs()).toBeCloseTo(1, 5);
+    expect(ac.admit().ok).toBe(true);
+    runLoop(clock, ac.noteTick, 1000, 80); // sustained overload: every turn 80 ms late
+    expect(ac.loopDelayMs()).toBeGreaterThan(50);
+    expect(refused(ac.admit()).code).toBe("SERVICE_UNAVAILABLE");
+    runLoop(clock, ac.noteTick, 1200, 0);
+    expect(ac.loopDelayMs()).toBeLessThan(50);
+    expect(ac.admit().ok).toBe(true);
+  });
+
+  it("does not shed for one long pause among normal turns", () => {
+    const clock = createManualClock();
+    const ac = createAdmissionController(clock, limits);
+    ac.noteTick(clock.nowMs());
+    runLoop(clock, ac.noteTick, 300, 0);
+    clock.advance(300); // a GC pause or a checkpoint
+    ac.noteTick(clock.nowMs());
+    runLoop(clock, ac.noteTick, 200, 0);
+    expect(ac.loopDelayMs()).toBeLessThan(50);
+    expect(ac.admit().ok).toBe(true);
+  });
+
+  it("sheds during a stall in progress, before the sampler can report it", () => {
+    const clock = createManualClock();
+    const ac = createAdmissionController(clock, limits);
+    ac.noteTick(clock.nowMs());
+    runLoop(clock, ac.noteTick, 500, 0);
+    clock.advance(40); // the loop is busy with a pile of requests; no tick yet
+    expect(ac.admit().ok).toBe(true);
+    clock.advance(30);
+    expect(ac.loopDelayMs()).toBe(60);
+    expect(refused(ac.admit()).status).toBe(503);
+  });
+
+  it("limits concurrent requests per desk with 429, independently of other desks", () => {
+    const clock = createManualClock();
+    const ac = createAdmissionController(clock, limits);
+    const a1 = ac.admitDesk("a");
+    const a2 = ac.admitDesk("a");
+    const err = refused(ac.admitDesk("a"));
+    expect(err.status).toBe(429);
+    expect(err.code).toBe("RATE_LIMITED");
+    expect(err.headers["Retry-After"]).toBe("2");
+    expect(ac.admitDesk("b").ok).toBe(true);
+    if (a1.ok) a1.release();
+    expect(ac.admitDesk("a").ok).toBe(true);
+    expect(ac.admitDesk("a").ok).toBe(false);
+    if (a2.ok) a2.release();
+    expect(ac.stats().deskRefused).toBe(2);
+  });
+});

@@ -1,0 +1,155 @@
+import type { Clock } from "@/server/shared/clock";
+import { ApiError } from "./api-error";
+
+/**
+ * Load shedding in front of the handlers. Past capacity a request that is let in only
+ * lengthens the queue every other request (and /v1/health) waits in, so latency grows
+ * without bound and clients see connect timeouts instead of an answer. Refusing early and
+ * cheaply (before authentication's store lookup) keeps the loop free, and a 503/429 with
+ * Retry-After tells a client what to do.
+ *
+ * Two global signals, either sheds with 503 SERVICE_UNAVAILABLE:
+ * - requests in flight (entered a handler, not yet answered) above `maxInFlight`;
+ * - event-loop delay above `maxLoopDelayMs`: the larger of the sampler's mean tick delay
+ *   over the last one or two windows (sustained overload: every loop turn is long) and the
+ *   stall in progress (time since the sampler last ran beyond its interval). The stall term
+ *   sees a turn that is handling a pile of queued requests while it happens, so the rest
+ *   of the pile is refused cheaply instead of each waiting for the one before. A mean, not
+ *   a max: one long GC pause or store checkpoint must not shed the next second's traffic
+ *   (timers run first in the next turn, so such a pause is already over when requests are
+ *   handled).
+ * Per desk, more than `maxPerDesk` concurrent requests → 429 RATE_LIMITED: one desk's burst
+ * cannot take the whole in-flight budget from the others.
+ *
+ * Pure apart from the injected clock: the sampler (start-loop-delay-sampler.ts) feeds
+ * noteTick from a timer, tests feed it directly.
+ */
+export interface AdmissionLimits {
+  maxInFlight: number;
+  maxLoopDelayMs: number;
+  maxPerDesk: number;
+  /** The sampler's interval: a tick later than this is loop delay. */
+  sampleEveryMs: number;
+  /** The mean tick delay is taken over the current and the previous window of this length. */
+  windowMs: number;
+  /** Retry-After (s) on a refusal. */
+  retryAfterS: number;
+}
+
+export type Admission = { ok: true; release(): void } | { ok: false; error: ApiError };
+
+export interface AdmissionStats {
+  inFlight: number;
+  loopDelayMs: number;
+  shed: number;
+  deskRefused: number;
+}
+
+export interface AdmissionController {
+  /** Global gate: on ok the caller must call release() once the response is made. */
+  admit(): Admission;
+  /** Per-desk gate, after authentication; same contract. */
+  admitDesk(deskId: string): Admission;
+  /** The sampler's timer fired at nowMs (expected every sampleEveryMs). */
+  noteTick(nowMs: number): void;
+  /** The loop delay admission currently judges by, ms. */
+  loopDelayMs(): number;
+  stats(): AdmissionStats;
+}
+
+export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
+  maxInFlight: 64,
+  maxLoopDelayMs: 50,
+  maxPerDesk: 16,
+  sampleEveryMs: 10,
+  windowMs: 500,
+  retryAfterS: 1,
+};
+
+export function createAdmissionController(clock: Clock, limits: Partial<AdmissionLimits> = {}): AdmissionController {
+  const l = { ...DEFAULT_ADMISSION_LIMITS, ...limits };
+  let inFlight = 0;
+  let shed = 0;
+  let deskRefused = 0;
+  const perDesk = new Map<string, number>();
+  let lastTickMs: number | undefined;
+  let windowStartMs = clock.nowMs();
+  const current = { sum: 0, ticks: 0 };
+  const previous = { sum: 0, ticks: 0 };
+
+  const rollWindow = (nowMs: number) => {
+    if (nowMs - windowStartMs < l.windowMs) return;
+    // A gap of more than a window with no roll: the previous window is older than that.
+    const adjacent = nowMs - windowStartMs < 2 * l.windowMs;
+    previous.sum = adjacent ? current.sum : 0;
+    previous.ticks = adjacent ? current.ticks : 0;
+    current.sum = 0;
+    current.ticks = 0;
+    windowStartMs = nowMs;
+  };
+
+  const loopDelayMs = () => {
+    const now = clock.nowMs();
+    rollWindow(now);
+    const ticks = current.ticks + previous.ticks;
+    const mean = ticks > 0 ? (current.sum + previous.sum) / ticks : 0;
+    const stall = lastTickMs === undefined ? 0 : Math.max(0, now - lastTickMs - l.sampleEveryMs);
+    return Math.max(mean, stall);
+  };
+
+  const once = (release: () => void) => {
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      release();
+    };
+  };
+
+  const refuse = (code: "SERVICE_UNAVAILABLE" | "RATE_LIMITED", message: string): Admission => ({
+    ok: false,
+    error: new ApiError(code, message, [], { "Retry-After": String(l.retryAfterS) }),
+  });
+
+  return {
+    admit() {
+      if (inFlight >= l.maxInFlight) {
+        shed++;
+        return refuse("SERVICE_UNAVAILABLE", `Server at capacity (${l.maxInFlight} requests in flight); retry shortly`);
+      }
+      const delay = loopDelayMs();
+      if (delay > l.maxLoopDelayMs) {
+        shed++;
+        return refuse("SERVICE_UNAVAILABLE", "Server overloaded; retry shortly");
+      }
+      inFlight++;
+      return { ok: true, release: once(() => inFlight--) };
+    },
+    admitDesk(deskId) {
+      const n = perDesk.get(deskId) ?? 0;
+      if (n >= l.maxPerDesk) {
+        deskRefused++;
+        return refuse("RATE_LIMITED", `Too many concurrent requests for this desk (limit ${l.maxPerDesk}); retry shortly`);
+      }
+      perDesk.set(deskId, n + 1);
+      return {
+        ok: true,
+        release: once(() => {
+          const left = (perDesk.get(deskId) ?? 1) - 1;
+          if (left > 0) perDesk.set(deskId, left);
+          else perDesk.delete(deskId);
+        }),
+      };
+    },
+    noteTick(nowMs) {
+      rollWindow(nowMs);
+      if (lastTickMs !== undefined) {
+        current.sum += Math.max(0, nowMs - lastTickMs - l.sampleEveryMs);
+        current.ticks++;
+      }
+      lastTickMs = nowMs;
+    },
+    loopDelayMs,
+    stats: () => ({ inFlight, loopDelayMs: loopDelayMs(), shed, deskRefused }),
+  };
+}
