@@ -22,11 +22,10 @@ function randomStream(rng: Rng, n: number, disorder: number): Rec[] {
 /** What the ring must hold after the pushes: the last `capacity`, then age-trimmed from the oldest end. */
 function naiveWindow(pushed: Rec[], capacity: number, maxAgeMs: number): Rec[] {
   const kept: Rec[] = [];
-  let newest = -Infinity;
   for (const r of pushed) {
     kept.push(r);
     if (kept.length > capacity) kept.shift();
-    newest = Math.max(r.tsMs, kept.length > 1 ? (kept[kept.length - 2] as Rec).tsMs : -Infinity);
+    const newest = Math.max(r.tsMs, kept.length > 1 ? (kept[kept.length - 2] as Rec).tsMs : -Infinity);
     while (kept.length > 1 && (kept[0] as Rec).tsMs < newest - maxAgeMs) kept.shift();
   }
   return kept;
