@@ -75,6 +75,7 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
   const admission = createAdmissionController(clock, {
     maxInFlight: env.ADMISSION_MAX_IN_FLIGHT,
     maxLoopDelayMs: env.ADMISSION_MAX_LOOP_DELAY_MS,
+    maxStallMs: 4 * env.ADMISSION_MAX_LOOP_DELAY_MS,
     maxPerDesk: env.ADMISSION_MAX_PER_DESK,
   });
   const stopSampler = startLoopDelaySampler(clock, DEFAULT_ADMISSION_LIMITS.sampleEveryMs, admission.noteTick);

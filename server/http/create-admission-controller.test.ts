@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createManualClock } from "@/server/shared/clock";
 import { createAdmissionController, type Admission } from "./create-admission-controller";
 
-const limits = { maxInFlight: 3, maxLoopDelayMs: 50, maxPerDesk: 2, sampleEveryMs: 10, windowMs: 500, retryAfterS: 2 };
+const limits = { maxInFlight: 3, maxLoopDelayMs: 50, maxStallMs: 100, maxPerDesk: 2, sampleEveryMs: 10, windowMs: 500, retryAfterS: 2 };
 
 function refused(a: Admission) {
   if (a.ok) throw new Error("expected a refusal");
@@ -35,7 +35,7 @@ describe("createAdmissionController", () => {
     }
     expect(ac.admit().ok).toBe(true);
     expect(ac.admit().ok).toBe(false);
-    expect(ac.stats()).toMatchObject({ inFlight: 3, shed: 2 });
+    expect(ac.stats()).toMatchObject({ inFlight: 3, shedInFlight: 2, shedLoopDelay: 0, shedStall: 0 });
   });
 
   it("sheds while the mean loop delay is over budget and recovers within two windows of it ending", () => {
@@ -48,6 +48,7 @@ describe("createAdmissionController", () => {
     runLoop(clock, ac.noteTick, 1000, 80); // sustained overload: every turn 80 ms late
     expect(ac.loopDelayMs()).toBeGreaterThan(50);
     expect(refused(ac.admit()).code).toBe("SERVICE_UNAVAILABLE");
+    expect(ac.stats().shedLoopDelay).toBe(1);
     runLoop(clock, ac.noteTick, 1200, 0);
     expect(ac.loopDelayMs()).toBeLessThan(50);
     expect(ac.admit().ok).toBe(true);
@@ -65,16 +66,19 @@ describe("createAdmissionController", () => {
     expect(ac.admit().ok).toBe(true);
   });
 
-  it("sheds during a stall in progress, before the sampler can report it", () => {
+  it("sheds during a long stall in progress, before the sampler can report it", () => {
     const clock = createManualClock();
     const ac = createAdmissionController(clock, limits);
     ac.noteTick(clock.nowMs());
     runLoop(clock, ac.noteTick, 500, 0);
-    clock.advance(40); // the loop is busy with a pile of requests; no tick yet
-    expect(ac.admit().ok).toBe(true);
-    clock.advance(30);
-    expect(ac.loopDelayMs()).toBe(60);
+    clock.advance(80); // the loop is busy with a pile of requests; no tick yet
+    expect(ac.admit().ok).toBe(true); // a turn holding a few orders' work is not overload
+    clock.advance(40);
+    expect(ac.loopDelayMs()).toBe(0);
     expect(refused(ac.admit()).status).toBe(503);
+    expect(ac.stats()).toMatchObject({ shedStall: 1, shedLoopDelay: 0 });
+    ac.noteTick(clock.nowMs()); // the turn ends; one late tick among fifty on time
+    expect(ac.admit().ok).toBe(true);
   });
 
   it("limits concurrent requests per desk with 429, independently of other desks", () => {

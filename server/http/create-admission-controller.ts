@@ -10,14 +10,15 @@ import { ApiError } from "./api-error";
  *
  * Two global signals, either sheds with 503 SERVICE_UNAVAILABLE:
  * - requests in flight (entered a handler, not yet answered) above `maxInFlight`;
- * - event-loop delay above `maxLoopDelayMs`: the larger of the sampler's mean tick delay
- *   over the last one or two windows (sustained overload: every loop turn is long) and the
- *   stall in progress (time since the sampler last ran beyond its interval). The stall term
- *   sees a turn that is handling a pile of queued requests while it happens, so the rest
- *   of the pile is refused cheaply instead of each waiting for the one before. A mean, not
- *   a max: one long GC pause or store checkpoint must not shed the next second's traffic
- *   (timers run first in the next turn, so such a pause is already over when requests are
- *   handled).
+ * - event-loop delay: the sampler's mean tick delay over the last one or two windows above
+ *   `maxLoopDelayMs` (sustained overload: every loop turn is long). A mean, not a max: one
+ *   long GC pause or store checkpoint must not shed the next second's traffic;
+ * - a stall in progress above `maxStallMs` (time since the sampler last ran, beyond its
+ *   interval): a turn handling a pile of queued requests, seen while it happens, so the rest
+ *   of the pile is refused cheaply instead of each waiting for the one before. Its bar is
+ *   higher than the mean's: at a steady, sustainable load one turn may well hold a few
+ *   orders' work (more so on a CPU shared with other processes), and refusing there would
+ *   shed traffic the server can serve.
  * Per desk, more than `maxPerDesk` concurrent requests → 429 RATE_LIMITED: one desk's burst
  * cannot take the whole in-flight budget from the others.
  *
@@ -27,6 +28,7 @@ import { ApiError } from "./api-error";
 export interface AdmissionLimits {
   maxInFlight: number;
   maxLoopDelayMs: number;
+  maxStallMs: number;
   maxPerDesk: number;
   /** The sampler's interval: a tick later than this is loop delay. */
   sampleEveryMs: number;
@@ -40,8 +42,12 @@ export type Admission = { ok: true; release(): void } | { ok: false; error: ApiE
 
 export interface AdmissionStats {
   inFlight: number;
+  /** Mean tick delay over the last one or two windows, ms. */
   loopDelayMs: number;
-  shed: number;
+  /** Refusals since start, by reason. */
+  shedInFlight: number;
+  shedLoopDelay: number;
+  shedStall: number;
   deskRefused: number;
 }
 
@@ -52,7 +58,7 @@ export interface AdmissionController {
   admitDesk(deskId: string): Admission;
   /** The sampler's timer fired at nowMs (expected every sampleEveryMs). */
   noteTick(nowMs: number): void;
-  /** The loop delay admission currently judges by, ms. */
+  /** The mean loop delay admission judges by, ms. */
   loopDelayMs(): number;
   stats(): AdmissionStats;
 }
@@ -60,6 +66,7 @@ export interface AdmissionController {
 export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
   maxInFlight: 64,
   maxLoopDelayMs: 50,
+  maxStallMs: 200,
   maxPerDesk: 16,
   sampleEveryMs: 10,
   windowMs: 500,
@@ -69,7 +76,7 @@ export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
 export function createAdmissionController(clock: Clock, limits: Partial<AdmissionLimits> = {}): AdmissionController {
   const l = { ...DEFAULT_ADMISSION_LIMITS, ...limits };
   let inFlight = 0;
-  let shed = 0;
+  const shed = { inFlight: 0, loopDelay: 0, stall: 0 };
   let deskRefused = 0;
   const perDesk = new Map<string, number>();
   let lastTickMs: number | undefined;
@@ -89,13 +96,11 @@ export function createAdmissionController(clock: Clock, limits: Partial<Admissio
   };
 
   const loopDelayMs = () => {
-    const now = clock.nowMs();
-    rollWindow(now);
+    rollWindow(clock.nowMs());
     const ticks = current.ticks + previous.ticks;
-    const mean = ticks > 0 ? (current.sum + previous.sum) / ticks : 0;
-    const stall = lastTickMs === undefined ? 0 : Math.max(0, now - lastTickMs - l.sampleEveryMs);
-    return Math.max(mean, stall);
+    return ticks > 0 ? (current.sum + previous.sum) / ticks : 0;
   };
+  const stallMs = () => (lastTickMs === undefined ? 0 : Math.max(0, clock.nowMs() - lastTickMs - l.sampleEveryMs));
 
   const once = (release: () => void) => {
     let done = false;
@@ -114,13 +119,16 @@ export function createAdmissionController(clock: Clock, limits: Partial<Admissio
   return {
     admit() {
       if (inFlight >= l.maxInFlight) {
-        shed++;
+        shed.inFlight++;
         return refuse("SERVICE_UNAVAILABLE", `Server at capacity (${l.maxInFlight} requests in flight); retry shortly`);
       }
-      const delay = loopDelayMs();
-      if (delay > l.maxLoopDelayMs) {
-        shed++;
-        return refuse("SERVICE_UNAVAILABLE", "Server overloaded; retry shortly");
+      if (loopDelayMs() > l.maxLoopDelayMs) {
+        shed.loopDelay++;
+        return refuse("SERVICE_UNAVAILABLE", "Server overloaded (event loop delayed); retry shortly");
+      }
+      if (stallMs() > l.maxStallMs) {
+        shed.stall++;
+        return refuse("SERVICE_UNAVAILABLE", "Server overloaded (event loop busy); retry shortly");
       }
       inFlight++;
       return { ok: true, release: once(() => inFlight--) };
@@ -150,6 +158,6 @@ export function createAdmissionController(clock: Clock, limits: Partial<Admissio
       lastTickMs = nowMs;
     },
     loopDelayMs,
-    stats: () => ({ inFlight, loopDelayMs: loopDelayMs(), shed, deskRefused }),
+    stats: () => ({ inFlight, loopDelayMs: loopDelayMs(), shedInFlight: shed.inFlight, shedLoopDelay: shed.loopDelay, shedStall: shed.stall, deskRefused }),
   };
 }

@@ -4,6 +4,7 @@ import { msToNs } from "@/server/shared/clock";
 
 export function describeHealth(core: Core): HealthResponse {
   const now = core.clock.nowMs();
+  const load = core.admission.stats();
   return {
     status: "ok",
     version: core.version,
@@ -12,5 +13,11 @@ export function describeHealth(core: Core): HealthResponse {
     market_source: core.market.source.kind,
     store: core.store.kind,
     symbols: [...core.market.source.symbols()],
+    load: {
+      in_flight: load.inFlight,
+      loop_delay_ms: Math.round(load.loopDelayMs * 10) / 10,
+      shed_total: { in_flight: load.shedInFlight, loop_delay: load.shedLoopDelay, stall: load.shedStall },
+      desk_concurrency_refused_total: load.deskRefused,
+    },
   };
 }
