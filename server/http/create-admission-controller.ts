@@ -23,7 +23,8 @@ import { ApiError } from "./api-error";
  * cannot take the whole in-flight budget from the others.
  *
  * Pure apart from the injected clock: the sampler (start-loop-delay-sampler.ts) feeds
- * noteTick from a timer, tests feed it directly.
+ * noteTick from a timer, tests feed it directly. Under `next start` the global gate runs in
+ * front of Next.js (install-front-gate.ts), elsewhere in withRequest.
  */
 export interface AdmissionLimits {
   maxInFlight: number;
@@ -61,6 +62,12 @@ export interface AdmissionController {
   /** The mean loop delay admission judges by, ms. */
   loopDelayMs(): number;
   stats(): AdmissionStats;
+  /**
+   * Whether a front gate (install-front-gate.ts) admits requests before Next.js does; then
+   * withRequest must not admit them a second time.
+   */
+  fronted(): boolean;
+  setFronted(on: boolean): void;
 }
 
 export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
@@ -78,6 +85,7 @@ export function createAdmissionController(clock: Clock, limits: Partial<Admissio
   let inFlight = 0;
   const shed = { inFlight: 0, loopDelay: 0, stall: 0 };
   let deskRefused = 0;
+  let fronted = false;
   const perDesk = new Map<string, number>();
   let lastTickMs: number | undefined;
   let windowStartMs = clock.nowMs();
@@ -158,6 +166,10 @@ export function createAdmissionController(clock: Clock, limits: Partial<Admissio
       lastTickMs = nowMs;
     },
     loopDelayMs,
+    fronted: () => fronted,
+    setFronted: (on) => {
+      fronted = on;
+    },
     stats: () => ({ inFlight, loopDelayMs: loopDelayMs(), shedInFlight: shed.inFlight, shedLoopDelay: shed.loopDelay, shedStall: shed.stall, deskRefused }),
   };
 }

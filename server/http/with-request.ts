@@ -38,7 +38,8 @@ export function withRequest(handler: (ctx: RequestContext) => Promise<Response> 
       return errorResponse(new ApiError("SERVICE_UNAVAILABLE", "Service is starting or its store is unreachable; retry shortly", [], { "Retry-After": "5" }), id, () => {});
     }
     const log = (msg: string, err: unknown) => core.log.error(msg, err);
-    const admission = shed ? core.admission.admit() : undefined;
+    // Under `next start` the front gate has admitted (and counts) this request already.
+    const admission = shed && !core.admission.fronted() ? core.admission.admit() : undefined;
     if (admission && !admission.ok) return errorResponse(admission.error, id, log);
     try {
       if (error) throw error;
