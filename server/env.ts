@@ -43,7 +43,7 @@ const EnvSchema = z.object({
    * Load shedding (server/http/create-admission-controller.ts). Defaults suit a 2-core
    * machine: past them latency grows faster than throughput.
    */
-  ADMISSION_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(64),
+  ADMISSION_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(32),
   /** Event-loop delay (ms) past which new requests are refused with 503. */
   ADMISSION_MAX_LOOP_DELAY_MS: z.coerce.number().min(1).max(60_000).default(50),
   /** Concurrent requests one desk may have in flight before 429. */

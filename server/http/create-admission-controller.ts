@@ -71,7 +71,7 @@ export interface AdmissionController {
 }
 
 export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
-  maxInFlight: 64,
+  maxInFlight: 32,
   maxLoopDelayMs: 50,
   maxStallMs: 200,
   maxPerDesk: 16,
