@@ -19,6 +19,8 @@ import { ApiError } from "./api-error";
  *   higher than the mean's: at a steady, sustainable load one turn may well hold a few
  *   orders' work (more so on a CPU shared with other processes), and refusing there would
  *   shed traffic the server can serve.
+ * The delay signals apply only while another request is in flight: a slow loop with nothing
+ * queued (start-up, a background job) is no reason to refuse the one request that came.
  * Per desk, more than `maxPerDesk` concurrent requests → 429 RATE_LIMITED: one desk's burst
  * cannot take the whole in-flight budget from the others.
  *
@@ -129,6 +131,12 @@ export function createAdmissionController(clock: Clock, limits: Partial<Admissio
       if (inFlight >= l.maxInFlight) {
         shed.inFlight++;
         return refuse("SERVICE_UNAVAILABLE", `Server at capacity (${l.maxInFlight} requests in flight); retry shortly`);
+      }
+      // A request that would queue behind nobody is not adding load the server cannot take:
+      // a lone client during start-up or a background job's long turn is served, not shed.
+      if (inFlight === 0) {
+        inFlight++;
+        return { ok: true, release: once(() => inFlight--) };
       }
       if (loopDelayMs() > l.maxLoopDelayMs) {
         shed.loopDelay++;
