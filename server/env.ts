@@ -49,7 +49,7 @@ const EnvSchema = z.object({
   /** Concurrent requests one desk may have in flight before 429. */
   ADMISSION_MAX_PER_DESK: z.coerce.number().int().min(1).max(100_000).default(16),
   /** Working sandbox orders past which POST /v1/orders answers 503. */
-  MAX_WORKING_ORDERS: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  MAX_WORKING_ORDERS: z.coerce.number().int().min(1).max(1_000_000).default(100),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

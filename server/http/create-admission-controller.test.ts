@@ -64,8 +64,15 @@ describe("createAdmissionController", () => {
       const a = ac.admit();
       expect(a.ok).toBe(true);
       if (a.ok) a.release();
+      clock.advance(300); // its next request comes in a later (long) turn
+      ac.noteTick(clock.nowMs());
     }
     expect(ac.stats()).toMatchObject({ shedLoopDelay: 0, shedStall: 0 });
+    // Two arriving in the same slow turn: the second queues behind the first and is shed,
+    // even though the first has already been answered.
+    const first = ac.admit();
+    if (first.ok) first.release();
+    expect(refused(ac.admit()).status).toBe(503);
   });
 
   it("does not shed for one long pause among normal turns", () => {

@@ -19,8 +19,11 @@ import { ApiError } from "./api-error";
  *   higher than the mean's: at a steady, sustainable load one turn may well hold a few
  *   orders' work (more so on a CPU shared with other processes), and refusing there would
  *   shed traffic the server can serve.
- * The delay signals apply only while another request is in flight: a slow loop with nothing
- * queued (start-up, a background job) is no reason to refuse the one request that came.
+ * The delay signals apply only when this request queues behind another (one in flight, or
+ * another arrived in the same loop turn): a slow loop with nothing queued (start-up, a
+ * background job) is no reason to refuse the one request that came. Under overload this
+ * still admits the first request of each turn, so work goes on at about one request per
+ * turn while the rest are refused.
  * Per desk, more than `maxPerDesk` concurrent requests → 429 RATE_LIMITED: one desk's burst
  * cannot take the whole in-flight budget from the others.
  *
@@ -88,6 +91,8 @@ export function createAdmissionController(clock: Clock, limits: Partial<Admissio
   const shed = { inFlight: 0, loopDelay: 0, stall: 0 };
   let deskRefused = 0;
   let fronted = false;
+  /** /v1 requests that asked for admission since the sampler's last tick. */
+  let arrivalsThisTurn = 0;
   const perDesk = new Map<string, number>();
   let lastTickMs: number | undefined;
   let windowStartMs = clock.nowMs();
@@ -128,13 +133,16 @@ export function createAdmissionController(clock: Clock, limits: Partial<Admissio
 
   return {
     admit() {
+      arrivalsThisTurn++;
       if (inFlight >= l.maxInFlight) {
         shed.inFlight++;
         return refuse("SERVICE_UNAVAILABLE", `Server at capacity (${l.maxInFlight} requests in flight); retry shortly`);
       }
-      // A request that would queue behind nobody is not adding load the server cannot take:
-      // a lone client during start-up or a background job's long turn is served, not shed.
-      if (inFlight === 0) {
+      // A request that queues behind nobody is not load the server cannot take: a lone
+      // client during start-up or behind a background job's long turn is served. Handlers
+      // mostly finish within the turn they start in (the SQLite store is synchronous), so
+      // "another request arrived since the sampler last ran" is the sign of a queue.
+      if (inFlight === 0 && arrivalsThisTurn === 1) {
         inFlight++;
         return { ok: true, release: once(() => inFlight--) };
       }
@@ -166,6 +174,7 @@ export function createAdmissionController(clock: Clock, limits: Partial<Admissio
       };
     },
     noteTick(nowMs) {
+      arrivalsThisTurn = 0;
       rollWindow(nowMs);
       if (lastTickMs !== undefined) {
         current.sum += Math.max(0, nowMs - lastTickMs - l.sampleEveryMs);
