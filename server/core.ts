@@ -6,7 +6,9 @@
 import pkg from "@/package.json";
 import { ensureDemoDesk, type DemoSeedResult } from "@/server/auth/seed-demo";
 import { parseEnv, type Env } from "@/server/env";
+import { createAdmissionController, DEFAULT_ADMISSION_LIMITS, type AdmissionController } from "@/server/http/create-admission-controller";
 import { createTokenBucketLimiter, type RateLimiter } from "@/server/http/rate-limiter";
+import { startLoopDelaySampler } from "@/server/http/start-loop-delay-sampler";
 import { loadCalibrationRecord, type CalibrationRecord } from "@/server/intelligence/calibration-record";
 import { seedDemoHistory } from "@/server/intelligence/seed-demo-history";
 import { startSandbox, type Sandbox } from "@/server/intelligence/start-sandbox";
@@ -32,6 +34,8 @@ export interface Core {
   /** The background write probe's cached view; /v1/health reads it and never waits on the store. */
   storeHealth: StoreHealthWatch;
   limiter: RateLimiter;
+  /** Load shedding: global in-flight and loop-delay gate, per-desk concurrency. */
+  admission: AdmissionController;
   market: { source: MarketSource; hub: MarketHub; observations: ObservationStore };
   demo: DemoSeedResult;
   /** Forecast-vs-realized record the forecasts are corrected by. */
@@ -70,6 +74,13 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
   // Reloaded from the TCA roll-up, so the forecast correction survives a restart.
   const calibration = await loadCalibrationRecord(store, clock.nowMs());
   const sandbox = await startSandbox({ store, source, observations, clock, log, seed: env.MARKET_SEED, calibration });
+  const admission = createAdmissionController(clock, {
+    maxInFlight: env.ADMISSION_MAX_IN_FLIGHT,
+    maxLoopDelayMs: env.ADMISSION_MAX_LOOP_DELAY_MS,
+    maxStallMs: 4 * env.ADMISSION_MAX_LOOP_DELAY_MS,
+    maxPerDesk: env.ADMISSION_MAX_PER_DESK,
+  });
+  const stopSampler = startLoopDelaySampler(clock, DEFAULT_ADMISSION_LIMITS.sampleEveryMs, admission.noteTick);
   if (demo.created && env.SEED_HISTORY_ORDERS > 0) void seedDemoHistory(store, demo, env.SEED_HISTORY_ORDERS, clock.nowMs(), env.MARKET_SEED, calibration, log);
 
   return {
@@ -81,12 +92,14 @@ export async function buildCore(rawEnv: Record<string, string | undefined>): Pro
     store,
     storeHealth,
     limiter: createTokenBucketLimiter(clock),
+    admission,
     market: { source, hub, observations },
     demo,
     calibration,
     tapeStats: createTapeStatsCache(),
     sandbox,
     async stop() {
+      stopSampler();
       sandbox.stop();
       await sandbox.runner.flush();
       source.stop();

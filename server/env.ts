@@ -39,6 +39,17 @@ const EnvSchema = z.object({
     .optional()
     .transform((v) => (v ?? "").split(",").map((f) => f.trim()).filter(Boolean))
     .pipe(z.array(VenueIdSchema)),
+  /**
+   * Load shedding (server/http/create-admission-controller.ts). Defaults suit a 2-core
+   * machine: past them latency grows faster than throughput.
+   */
+  ADMISSION_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(32),
+  /** Event-loop delay (ms) past which new requests are refused with 503. */
+  ADMISSION_MAX_LOOP_DELAY_MS: z.coerce.number().min(1).max(60_000).default(50),
+  /** Concurrent requests one desk may have in flight before 429. */
+  ADMISSION_MAX_PER_DESK: z.coerce.number().int().min(1).max(100_000).default(16),
+  /** Working sandbox orders past which POST /v1/orders answers 503. */
+  MAX_WORKING_ORDERS: z.coerce.number().int().min(1).max(1_000_000).default(100),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -32,7 +32,8 @@ export interface CostObservations {
   bookSamples(symbol: SymbolId, venue: VenueId): BookSample[];
   volatility(symbol: SymbolId): VolatilityEstimate;
   recentTrades(symbol: SymbolId, venue: VenueId, windowMs: number): Trade[];
-  midSamples(symbol: SymbolId): MidSample[];
+  /** With asOfMs: from the last sample at or before it (ObservationStore.midSamples). */
+  midSamples(symbol: SymbolId, asOfMs?: number): MidSample[];
 }
 
 export interface ForecastCostOptions extends VenueCostSpecOptions {
@@ -269,7 +270,8 @@ export function estimateTapeFromObservations(
 ): TapeStats {
   return estimateTapeStats({
     tradesByVenue: observations ? venues.map((v) => observations.recentTrades(symbol, v, windowMs)) : [],
-    mids: observations ? observations.midSamples(symbol) : [],
+    // Kyle's λ and the tape span read mids from the window's start on.
+    mids: observations ? observations.midSamples(symbol, nowMs - windowMs) : [],
     nowMs,
     windowMs,
   });

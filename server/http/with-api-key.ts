@@ -11,7 +11,8 @@ export interface ApiContext extends RequestContext {
 
 /**
  * The wrapper every authenticated /v1 handler uses: key or dashboard session → principal,
- * per-desk token bucket, role check; then the handler. Errors end in the envelope.
+ * per-desk token bucket, per-desk concurrency (admission), role check; then the handler.
+ * Errors end in the envelope.
  */
 export function withApiKey(permission: Permission, handler: (ctx: ApiContext) => Promise<Response> | Response) {
   return withRequest(async (ctx) => {
@@ -22,10 +23,16 @@ export function withApiKey(permission: Permission, handler: (ctx: ApiContext) =>
         "Retry-After": String(verdict.retryAfterS),
       });
     }
-    if (!can(principal.role, permission)) {
-      throw forbidden(`A ${principal.role} key cannot ${describe(permission)}`);
+    const slot = ctx.core.admission.admitDesk(principal.deskId);
+    if (!slot.ok) throw slot.error;
+    try {
+      if (!can(principal.role, permission)) {
+        throw forbidden(`A ${principal.role} key cannot ${describe(permission)}`);
+      }
+      return await handler({ ...ctx, principal });
+    } finally {
+      slot.release();
     }
-    return handler({ ...ctx, principal });
   });
 }
 

@@ -37,7 +37,7 @@ export async function captureMarketContext(deps: CaptureDeps, deskId: string, or
   const window = benchmarkWindow(summary.acceptedAtMs, lastFillAtMs, summary.updatedAtMs);
   const from = summary.acceptedAtMs - CONTEXT_LEAD_MS;
   const to = Math.max(window.toMs, summary.updatedAtMs) + CONTEXT_TAIL_MS;
-  const mids = deps.observations.midSamples(record.symbol).filter((m) => m.tsMs >= from && m.tsMs <= to);
+  const mids = deps.observations.midsBetween(record.symbol, from, to);
   // Memory that no longer reaches back to the order cannot describe it.
   if (mids.length === 0 || mids[0]!.tsMs > summary.acceptedAtMs) return false;
   // The tape ring holds minutes, the mid ring an hour: a later rewrite (to add the 300 s
@@ -67,10 +67,10 @@ function tapeVwap(deps: CaptureDeps, symbol: SymbolId, window: { fromMs: number;
   let qty = 0;
   let pq = 0;
   for (const v of deps.venuesFor(symbol)) {
-    const all = deps.observations.trades(symbol, v);
-    if (all.length > 0 && all[0]!.tsMs > window.fromMs) return { vwap: null, tapeQty: 0 };
-    for (const t of all) {
-      if (t.tsMs < window.fromMs || t.tsMs > window.toMs || !(t.qty > 0)) continue;
+    const oldest = deps.observations.oldestTrade(symbol, v);
+    if (oldest && oldest.tsMs > window.fromMs) return { vwap: null, tapeQty: 0 };
+    for (const t of deps.observations.tradesBetween(symbol, v, window.fromMs, window.toMs)) {
+      if (!(t.qty > 0)) continue;
       qty += t.qty;
       pq += t.qty * t.price;
     }

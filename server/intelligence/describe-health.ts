@@ -7,6 +7,7 @@ export function describeHealth(core: Core): HealthResponse {
   const now = core.clock.nowMs();
   const store = core.storeHealth.snapshot();
   const ns = (ms: number | null) => (ms === null ? null : msToNs(ms).toString());
+  const load = core.admission.stats();
   return {
     status: store.state,
     version: core.version,
@@ -22,6 +23,13 @@ export function describeHealth(core: Core): HealthResponse {
       checked_at_ns: ns(store.checkedAtMs),
     },
     symbols: [...core.market.source.symbols()],
+    load: {
+      in_flight: load.inFlight,
+      loop_delay_ms: Math.round(load.loopDelayMs * 10) / 10,
+      shed_total: { in_flight: load.shedInFlight, loop_delay: load.shedLoopDelay, stall: load.shedStall },
+      desk_concurrency_refused_total: load.deskRefused,
+      working_orders: core.sandbox.runner.working().length,
+    },
   };
 }
 

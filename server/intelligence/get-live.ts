@@ -32,7 +32,7 @@ export async function getLive(core: Core, deskId: string, id: string): Promise<L
   const body = readStoredBody(record.bodyJson);
   const now = core.clock.nowMs();
   const fillsStored = await core.store.listFills(record.id);
-  const mids = core.market.observations.midSamples(record.symbol).filter((m) => m.tsMs >= record.createdAtMs - 5_000);
+  const mids = core.market.observations.midsBetween(record.symbol, record.createdAtMs - 5_000, Infinity);
   const midAt = (t: number) => {
     let best: number | null = null;
     for (const m of mids) if (m.tsMs <= t) best = m.mid;

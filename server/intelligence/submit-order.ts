@@ -15,6 +15,7 @@ import { deriveOrder } from "@/server/execution/order-states";
 import type { OrderEvent } from "@/server/execution/order-events";
 import { validateGraph } from "@/server/execution/validate-graph";
 import { ApiError, validationError } from "@/server/http/api-error";
+import { assertOrderCapacity } from "@/server/http/assert-order-capacity";
 import { currentBooks } from "@/server/market-data/current-books";
 import { computeNbbo } from "@/server/market-data/nbbo";
 import { instrumentFor } from "@/server/market-data/venues";
@@ -30,6 +31,7 @@ type OrderBody = z.output<typeof OrderBodySchema>;
 type OrderResponse = z.input<typeof OrderResponseSchema>;
 
 export async function submitOrder(core: Core, principal: Principal, body: OrderBody): Promise<{ created: boolean; response: OrderResponse }> {
+  assertOrderCapacity(core);
   if (!principal.sandbox) {
     throw new ApiError(
       "FORBIDDEN",

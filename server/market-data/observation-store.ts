@@ -2,8 +2,10 @@
  * Rolling in-memory history per symbol and venue, fed by a source's listener: sampled
  * book states, the trade tape, consolidated mid samples and a volatility estimate.
  * Estimators (cost distribution, urgency, passive fills) read it. Memory is bounded by
- * ring buffers; time is the books' market time, so a replay or simulation gives the same
- * history as it would live.
+ * ring buffers, each by count and by age (time-ring.ts), and hot readers (router, tape
+ * statistics, market context, live view) ask for a time range, found by binary search,
+ * rather than copying a whole history; time is the books' market time, so a replay or
+ * simulation gives the same history as it would live.
  *
  * Volatility: EWMA of squared 1 s log returns of the consolidated mid (RiskMetrics-style
  * exponential weighting, J.P. Morgan 1996, with a half-life in seconds instead of a daily
@@ -11,7 +13,7 @@
  * and the result says which one it is.
  */
 import type { Clock } from "@/server/shared/clock";
-import { RingBuffer } from "./ring-buffer";
+import { TimeRing } from "./time-ring";
 import { computeNbbo } from "./nbbo";
 import { SECONDS_PER_YEAR, symbolParams } from "./symbols";
 import type { BookView, Level, MarketSource, SymbolId, Trade, VenueId } from "./types";
@@ -51,6 +53,12 @@ export interface ObservationStoreOptions {
   tradeCapacity?: number;
   /** Mid samples kept per symbol (default 3600). */
   midCapacity?: number;
+  /** Book samples older than the venue's newest by more than this are dropped (default 30 min). */
+  bookMaxAgeMs?: number;
+  /** Trades older than the venue's newest by more than this are dropped (default 1 h). */
+  tradeMaxAgeMs?: number;
+  /** Mid samples older than the symbol's newest by more than this are dropped (default 2 h). */
+  midMaxAgeMs?: number;
   /** Levels a side kept in a book sample (default 20). */
   topLevels?: number;
   /** EWMA half-life in seconds (default 60). */
@@ -64,13 +72,13 @@ export interface ObservationStoreOptions {
 interface VenueHistory {
   latest: BookView | undefined;
   lastSlot: number;
-  samples: RingBuffer<BookSample>;
-  trades: RingBuffer<Trade>;
+  samples: TimeRing<BookSample>;
+  trades: TimeRing<Trade>;
 }
 
 interface SymbolHistory {
   venues: Map<VenueId, VenueHistory>;
-  mids: RingBuffer<MidSample>;
+  mids: TimeRing<MidSample>;
   lastMidSlot: number;
   ewmaVar: number;
   returns: number;
@@ -81,6 +89,9 @@ export class ObservationStore {
   private readonly bookCapacity: number;
   private readonly tradeCapacity: number;
   private readonly midCapacity: number;
+  private readonly bookMaxAgeMs: number;
+  private readonly tradeMaxAgeMs: number;
+  private readonly midMaxAgeMs: number;
   private readonly topLevels: number;
   private readonly decayPerS: number;
   private readonly minReturns: number;
@@ -95,6 +106,9 @@ export class ObservationStore {
     this.bookCapacity = options.bookCapacity ?? 900;
     this.tradeCapacity = options.tradeCapacity ?? 5000;
     this.midCapacity = options.midCapacity ?? 3600;
+    this.bookMaxAgeMs = options.bookMaxAgeMs ?? 30 * 60_000;
+    this.tradeMaxAgeMs = options.tradeMaxAgeMs ?? 60 * 60_000;
+    this.midMaxAgeMs = options.midMaxAgeMs ?? 2 * 60 * 60_000;
     this.topLevels = options.topLevels ?? 20;
     this.decayPerS = 2 ** (-1 / (options.ewmaHalfLifeS ?? 60));
     this.minReturns = options.minReturns ?? 30;
@@ -152,7 +166,17 @@ export class ObservationStore {
   trades(symbol: SymbolId, venue: VenueId, sinceMs?: number): Trade[] {
     const ring = this.bySymbol.get(symbol)?.venues.get(venue)?.trades;
     if (!ring) return [];
-    return sinceMs === undefined ? ring.toArray() : ring.filter((t) => t.tsMs >= sinceMs);
+    return sinceMs === undefined ? ring.toArray() : ring.range(sinceMs, Infinity);
+  }
+
+  /** Trades with fromMs ≤ tsMs ≤ toMs, oldest first. */
+  tradesBetween(symbol: SymbolId, venue: VenueId, fromMs: number, toMs: number): Trade[] {
+    return this.bySymbol.get(symbol)?.venues.get(venue)?.trades.range(fromMs, toMs) ?? [];
+  }
+
+  /** The oldest trade still held: where the retained tape begins. */
+  oldestTrade(symbol: SymbolId, venue: VenueId): Trade | undefined {
+    return this.bySymbol.get(symbol)?.venues.get(venue)?.trades.first();
   }
 
   /** Trades of the last windowMs (by the clock, else counting back from the newest trade). */
@@ -164,9 +188,19 @@ export class ObservationStore {
     return this.trades(symbol, venue, now - windowMs);
   }
 
-  /** Consolidated (NBBO) mid samples, oldest first. */
-  midSamples(symbol: SymbolId): MidSample[] {
-    return this.bySymbol.get(symbol)?.mids.toArray() ?? [];
+  /**
+   * Consolidated (NBBO) mid samples, oldest first. With asOfMs, only from the last sample at
+   * or before it (the oldest if none is): what any "mid as of t ≥ asOfMs" lookup needs.
+   */
+  midSamples(symbol: SymbolId, asOfMs?: number): MidSample[] {
+    const ring = this.bySymbol.get(symbol)?.mids;
+    if (!ring) return [];
+    return asOfMs === undefined ? ring.toArray() : ring.fromAsOf(asOfMs);
+  }
+
+  /** Mid samples with fromMs ≤ tsMs ≤ toMs, oldest first. */
+  midsBetween(symbol: SymbolId, fromMs: number, toMs: number): MidSample[] {
+    return this.bySymbol.get(symbol)?.mids.range(fromMs, toMs) ?? [];
   }
 
   volatility(symbol: SymbolId): VolatilityEstimate {
@@ -207,7 +241,7 @@ export class ObservationStore {
   private symbolHistory(symbol: SymbolId): SymbolHistory {
     let s = this.bySymbol.get(symbol);
     if (!s) {
-      s = { venues: new Map(), mids: new RingBuffer(this.midCapacity), lastMidSlot: -Infinity, ewmaVar: 0, returns: 0 };
+      s = { venues: new Map(), mids: new TimeRing({ capacity: this.midCapacity, maxAgeMs: this.midMaxAgeMs }), lastMidSlot: -Infinity, ewmaVar: 0, returns: 0 };
       this.bySymbol.set(symbol, s);
     }
     return s;
@@ -219,8 +253,8 @@ export class ObservationStore {
       v = {
         latest: undefined,
         lastSlot: -Infinity,
-        samples: new RingBuffer(this.bookCapacity),
-        trades: new RingBuffer(this.tradeCapacity),
+        samples: new TimeRing({ capacity: this.bookCapacity, maxAgeMs: this.bookMaxAgeMs }),
+        trades: new TimeRing({ capacity: this.tradeCapacity, maxAgeMs: this.tradeMaxAgeMs }),
       };
       sym.venues.set(venue, v);
     }

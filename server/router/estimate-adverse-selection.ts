@@ -45,6 +45,9 @@ export const DEFAULT_ADVERSE_SELECTION_PRIOR: Readonly<Record<VenueId, number>> 
   "binance-coinm": 0.15,
 };
 
+/** The tape window the estimate reads by default, ms. */
+export const ADVERSE_SELECTION_WINDOW_MS = 120_000;
+
 export interface AdverseSelectionOptions {
   /** Markout horizon, ms (default 5 000). */
   horizonMs?: number;
@@ -82,7 +85,7 @@ export interface AdverseSelectionEstimate {
 
 export function estimateAdverseSelection(input: AdverseSelectionInput, options: AdverseSelectionOptions = {}): AdverseSelectionEstimate {
   const horizonMs = options.horizonMs ?? 5_000;
-  const windowMs = options.windowMs ?? 120_000;
+  const windowMs = options.windowMs ?? ADVERSE_SELECTION_WINDOW_MS;
   const n0 = Math.max(0, options.priorTrades ?? 20);
   const sigma = input.sigmaPerSecond > 0 && Number.isFinite(input.sigmaPerSecond) ? input.sigmaPerSecond : 0;
   const moveBps = sigma * Math.sqrt(horizonMs / 1000) * 1e4;

@@ -23,7 +23,7 @@ import { rejectRateFor } from "@/server/execution/reject-rates";
 import type { MidSample } from "@/server/market-data/observation-store";
 import type { BookView, SymbolId, Trade, VenueId } from "@/server/market-data/types";
 import { hashLabel } from "@/server/shared/rng";
-import { estimateAdverseSelection, type AdverseSelectionEstimate, type AdverseSelectionOptions } from "./estimate-adverse-selection";
+import { ADVERSE_SELECTION_WINDOW_MS, estimateAdverseSelection, type AdverseSelectionEstimate, type AdverseSelectionOptions } from "./estimate-adverse-selection";
 import { estimateRejectPenalty, type RejectPenaltyEstimate } from "./estimate-reject-penalty";
 import { estimateVenueImpact, type VenueImpactEstimate, type VenueImpactOptions } from "./estimate-venue-impact";
 import { touchPrice } from "./measure-book-side";
@@ -55,7 +55,8 @@ export function versionHasTerm(version: RouterVersion, term: PenaltyTerm): boole
 /** What the penalties read from the observation store (ObservationStore satisfies it). */
 export interface RouterObservations {
   recentTrades(symbol: SymbolId, venue: VenueId, windowMs: number): readonly Trade[];
-  midSamples(symbol: SymbolId): readonly MidSample[];
+  /** With asOfMs: from the last sample at or before it (ObservationStore.midSamples). */
+  midSamples(symbol: SymbolId, asOfMs?: number): readonly MidSample[];
 }
 
 export interface RouterModelOptions {
@@ -104,12 +105,16 @@ export interface PenaltyContext {
  */
 export function versionPenalties(version: RouterVersion, ctx: PenaltyContext): Map<VenueId, VenuePenalties> {
   const out = new Map<VenueId, VenuePenalties>();
-  const mids = versionHasTerm(version, "adverse_selection") && ctx.observations ? ctx.observations.midSamples(ctx.symbol) : [];
   const asOptions = ctx.models?.adverseSelection ?? {};
+  // Only trades inside the window are marked out, so mids as of its start answer every lookup.
+  const mids =
+    versionHasTerm(version, "adverse_selection") && ctx.observations
+      ? ctx.observations.midSamples(ctx.symbol, ctx.nowMs - (asOptions.windowMs ?? ADVERSE_SELECTION_WINDOW_MS))
+      : [];
   for (const v of ctx.venues) {
     const entry: VenuePenalties = { extraBps: {}, inputs: {} };
     if (versionHasTerm(version, "adverse_selection")) {
-      const trades = ctx.observations ? ctx.observations.recentTrades(ctx.symbol, v.venue, asOptions.windowMs ?? 120_000) : [];
+      const trades = ctx.observations ? ctx.observations.recentTrades(ctx.symbol, v.venue, asOptions.windowMs ?? ADVERSE_SELECTION_WINDOW_MS) : [];
       const est = estimateAdverseSelection({ venue: v.venue, nowMs: ctx.nowMs, sigmaPerSecond: ctx.sigmaPerSecond, trades, mids }, asOptions);
       entry.extraBps.adverse_selection = est.bps;
       entry.inputs.adverse_selection = est;

@@ -6,8 +6,11 @@ import { describeHealth, healthStatusCode } from "@/server/intelligence/describe
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRequest(({ core }) => {
-  const health = describeHealth(core);
-  return respond(HealthResponseSchema, health, { status: healthStatusCode(health) });
-});
+export const GET = withRequest(
+  ({ core }) => {
+    const health = describeHealth(core);
+    return respond(HealthResponseSchema, health, { status: healthStatusCode(health) });
+  },
+  { shed: false },
+);
 export const { POST, PUT, PATCH, DELETE } = rejectOtherMethods(["GET"]);
