@@ -112,9 +112,9 @@ function orderBody(i: number, mids: Record<string, number>): string {
   const symbol = SYMBOLS[i % SYMBOLS.length] as string;
   const side = i % 2 ? "buy" : "sell";
   const qty = symbol === "BTC-USD" ? 0.01 : symbol === "ETH-USD" ? 0.3 : 5;
-  // One order in ten rests far from the touch, so working orders pile up as a busy desk's would.
+  // One order in fifty rests off the touch, so some orders keep working as a desk's would.
   const mid = mids[symbol];
-  if (i % 10 === 0 && mid) return JSON.stringify({ symbol, side, qty, limit_price: Number((side === "buy" ? mid * 0.995 : mid * 1.005).toPrecision(6)) });
+  if (i % 50 === 0 && mid) return JSON.stringify({ symbol, side, qty, limit_price: Number((side === "buy" ? mid * 0.995 : mid * 1.005).toPrecision(6)) });
   return JSON.stringify({ symbol, side, qty });
 }
 
