@@ -72,6 +72,9 @@ export async function benchControl(opts: Options = { rate: 200, seconds: 30 }): 
     const control: number[] = [];
     let stillRunning = 0;
     let acceptedWhileEngaged = 0;
+    let engageRefused = 0;
+    let checkedOrders = 0;
+    let placeRefused = 0;
     const post = async (path: string, headers: Record<string, string>, body?: unknown) => {
       const t = performance.now();
       const res = await fetch(`${base}${path}`, { method: "POST", headers, ...(body ? { body: JSON.stringify(body) } : {}) });
@@ -85,7 +88,10 @@ export async function benchControl(opts: Options = { rate: 200, seconds: 30 }): 
       for (let i = 0; i < 3; i++) {
         const twap = await post("/v1/orders", trader, { graph_id: `ctl-${Date.now()}-${i}`, nodes: [{ node_id: "t", instrument: "BTC-USD", side: "buy", quantity: 0.3, execution: { policy: "sor", urgency: "low", pacing: { num_slices: 20, interval_ms: 1000 } } }], edges: [] });
         const resting = await post("/v1/orders", trader, { symbol: "ETH-USD", side: "buy", qty: 1, limit_price: 10 });
-        for (const r of [twap, resting]) if (r.status === 201) ids.push(String((r.json.order as { order_id: string }).order_id));
+        for (const r of [twap, resting]) {
+          if (r.status === 201) ids.push(String((r.json.order as { order_id: string }).order_id));
+          else placeRefused++;
+        }
       }
       const twapId = ids[0];
       if (twapId) {
@@ -99,10 +105,15 @@ export async function benchControl(opts: Options = { rate: 200, seconds: 30 }): 
         if (r.status === 200) control.push(r.ms);
       }
       const e = await post("/v1/kill_switch", lead, { action: "engage" });
-      if (e.status === 200) engage.push(e.ms);
+      if (e.status !== 200) {
+        engageRefused++;
+        continue;
+      }
+      engage.push(e.ms);
       const refused = await post("/v1/orders", trader, { symbol: "BTC-USD", side: "buy", qty: 0.01 });
       if (refused.status === 201) acceptedWhileEngaged++;
       await new Promise((r) => setTimeout(r, 1_000));
+      checkedOrders += ids.length;
       for (const id of ids) {
         const res = await fetch(`${base}/v1/orders/${id}`, { headers: trader });
         const status = ((await res.json()) as { order?: { status?: string } }).order?.status;
@@ -119,7 +130,7 @@ export async function benchControl(opts: Options = { rate: 200, seconds: 30 }): 
     console.log(`\nControl actions while another desk submits ${opts.rate} orders/s (open loop, ${opts.seconds} s, HTTP, next start)`);
     console.log(`  kill switch engage: p50 ${fmt(engageStats.p50)} ms, p99 ${fmt(engageStats.p99)} ms, max ${fmt(engageStats.max)} ms over ${engageStats.n}`);
     console.log(`  pause / resume / cancel: p50 ${fmt(controlStats.p50)} ms, p99 ${fmt(controlStats.p99)} ms, max ${fmt(controlStats.max)} ms over ${controlStats.n}`);
-    console.log(`  desk orders still working 1 s after an engage: ${stillRunning}; orders accepted while engaged: ${acceptedWhileEngaged}`);
+    console.log(`  engages refused: ${engageRefused}; desk orders placed ${checkedOrders} (refused ${placeRefused}), still working 1 s after an engage: ${stillRunning}; orders accepted while engaged: ${acceptedWhileEngaged}`);
     console.log(`  load desk: ${sent} sent; ${mix}; ack p50 ${fmt(ackStats.p50)} ms, p99 ${fmt(ackStats.p99)} ms`);
     return {
       control_engage_p50_ms: engageStats.p50,

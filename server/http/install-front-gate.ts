@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ErrorEnvelope } from "@/lib/contracts/errors";
 import type { AdmissionController } from "./create-admission-controller";
+import { isControlAction } from "./is-control-action";
 import { resolveRequestId } from "./request-id";
 
 /**
@@ -12,7 +13,8 @@ import { resolveRequestId } from "./request-id";
  * microseconds, and in-flight counts every /v1 request the process holds, queued inside
  * Next or being handled.
  *
- * /v1/health and /v1/openapi.json pass untouched (never shed, never counted); pages and
+ * /v1/health, /v1/openapi.json and control actions (kill switch, cancel, pause, resume:
+ * is-control-action.ts) pass untouched (never shed, never counted); pages and
  * static files too. A stream (SSE) is checked on entry but holds no in-flight slot: it
  * stays open for minutes doing little. Headers are the API's own from next.config.js.
  */
@@ -51,7 +53,7 @@ export function installFrontGate(target: Emitter, admission: AdmissionController
 function gate(req: IncomingMessage, res: ServerResponse, admission: AdmissionController): boolean {
   const url = req.url ?? "/";
   const path = url.split("?", 1)[0] as string;
-  if (!path.startsWith("/v1/") || NEVER_SHED.has(path)) return false;
+  if (!path.startsWith("/v1/") || NEVER_SHED.has(path) || isControlAction(req.method, path)) return false;
   const verdict = admission.admit();
   if (verdict.ok) {
     if (path.endsWith("/stream")) verdict.release();

@@ -14,9 +14,14 @@ export interface ApiContext extends RequestContext {
  * per-desk token bucket, per-desk concurrency (admission), role check; then the handler.
  * Errors end in the envelope.
  */
-export function withApiKey(permission: Permission, handler: (ctx: ApiContext) => Promise<Response> | Response) {
-  return withRequest(async (ctx) => {
+export function withApiKey(permission: Permission, handler: (ctx: ApiContext) => Promise<Response> | Response, options: { control?: boolean } = {}) {
+  const wrapped = async (ctx: RequestContext) => {
     const principal = await authenticateRequest(ctx.core, ctx.request);
+    if (options.control) {
+      // A control action (is-control-action.ts) is never refused for load or rate.
+      if (!can(principal.role, permission)) throw forbidden(`A ${principal.role} key cannot ${describe(permission)}`);
+      return handler({ ...ctx, principal });
+    }
     const verdict = ctx.core.limiter.take(principal.deskId, principal.qps);
     if (!verdict.ok) {
       throw new ApiError("RATE_LIMITED", `Rate limit of ${principal.qps} requests/s for this desk exceeded`, [], {
@@ -33,7 +38,8 @@ export function withApiKey(permission: Permission, handler: (ctx: ApiContext) =>
     } finally {
       slot.release();
     }
-  });
+  };
+  return withRequest(wrapped, { shed: !options.control });
 }
 
 function describe(permission: Permission): string {

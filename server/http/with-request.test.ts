@@ -97,4 +97,36 @@ describe("withApiKey desk concurrency", () => {
       await dispose();
     }
   });
+
+  it("a control action (kill switch, cancel) is served while the desk is at its cap and the process at its in-flight limit", async () => {
+    const { store, dispose } = await openTempSqliteStore();
+    try {
+      const clock = createManualClock();
+      const desk = await store.createDesk({ name: "c" });
+      const a = await issueApiKey(store, { deskId: desk.id, role: "trader", sandbox: true, label: "a" });
+      installCore({ store, clock, limiter: createTokenBucketLimiter(clock), admission: createAdmissionController(clock, { maxPerDesk: 1, maxInFlight: 1 }) });
+      const slow = gate();
+      const inside = gate();
+      const busy = withApiKey("read", async () => {
+        inside.open();
+        await slow.promise;
+        return Response.json({ ok: true });
+      });
+      const control = withApiKey("trade", () => Response.json({ engaged: true }), { control: true });
+      const headers = { Authorization: `Bearer ${a.key}` };
+      const held = busy(new Request("http://x/v1/quotes", { headers }));
+      await inside.promise;
+      await expectRefusal(await busy(new Request("http://x/v1/quotes", { headers })), 503, "SERVICE_UNAVAILABLE");
+      expect((await control(new Request("http://x/v1/kill_switch", { method: "POST", headers }))).status).toBe(200);
+      // Roles still apply to control actions.
+      const viewer = await issueApiKey(store, { deskId: desk.id, role: "viewer", sandbox: true, label: "v" });
+      const refused = await control(new Request("http://x/v1/kill_switch", { method: "POST", headers: { Authorization: `Bearer ${viewer.key}` } }));
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
+      slow.open();
+      expect((await held).status).toBe(200);
+    } finally {
+      await dispose();
+    }
+  });
 });

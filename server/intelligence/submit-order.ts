@@ -31,7 +31,7 @@ type OrderBody = z.output<typeof OrderBodySchema>;
 type OrderResponse = z.input<typeof OrderResponseSchema>;
 
 export async function submitOrder(core: Core, principal: Principal, body: OrderBody): Promise<{ created: boolean; response: OrderResponse }> {
-  assertOrderCapacity(core);
+  assertOrderCapacity(core, principal.deskId);
   if (!principal.sandbox) {
     throw new ApiError(
       "FORBIDDEN",

@@ -7,9 +7,13 @@ import { getKillSwitchState, setKillSwitch } from "@/server/intelligence/cancel-
 
 export const dynamic = "force-dynamic";
 
-export const POST = withApiKey("trade", async ({ request, core, principal }) => {
-  const body = await parseJsonBody(request, KillSwitchBodySchema);
-  return respond(KillSwitchResponseSchema, await setKillSwitch(core, principal, body.action));
-});
+export const POST = withApiKey(
+  "trade",
+  async ({ request, core, principal }) => {
+    const body = await parseJsonBody(request, KillSwitchBodySchema);
+    return respond(KillSwitchResponseSchema, await setKillSwitch(core, principal, body.action));
+  },
+  { control: true },
+);
 export const GET = withApiKey("read", async ({ core, principal }) => respond(KillSwitchStateSchema, await getKillSwitchState(core, principal)));
 export const { PUT, PATCH, DELETE } = rejectOtherMethods(["GET", "POST"]);

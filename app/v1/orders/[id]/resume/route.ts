@@ -8,5 +8,6 @@ export const dynamic = "force-dynamic";
 
 export const POST = withApiKey("trade", async ({ core, principal, params }) =>
   respond(OrderResponseSchema, await resumeOrder(core, principal, params.id ?? "")),
+  { control: true },
 );
 export const { GET, PUT, PATCH, DELETE } = rejectOtherMethods(["POST"]);
