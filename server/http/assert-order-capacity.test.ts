@@ -9,9 +9,10 @@ function coreWith(desks: string[], max: number): Pick<Core, "sandbox" | "env"> {
 }
 
 describe("assertOrderCapacity", () => {
-  it("503 at the sandbox's capacity; 429 for a desk holding half of it while another desk is served", () => {
+  it("503 at the sandbox's capacity; 429 for a desk holding three quarters of it while another desk is served", () => {
     expect(() => assertOrderCapacity(coreWith(Array(10).fill("b"), 10), "a")).toThrow(expect.objectContaining({ code: "SERVICE_UNAVAILABLE", headers: { "Retry-After": "1" } }));
-    const flooded = coreWith(Array(5).fill("b"), 10);
+    expect(() => assertOrderCapacity(coreWith(Array(6).fill("b"), 10), "b")).not.toThrow();
+    const flooded = coreWith(Array(7).fill("b"), 10);
     expect(() => assertOrderCapacity(flooded, "b")).toThrow(expect.objectContaining({ code: "RATE_LIMITED" }));
     expect(() => assertOrderCapacity(flooded, "a")).not.toThrow();
     expect(() => assertOrderCapacity(coreWith([], 1), "a")).not.toThrow();

@@ -1,8 +1,8 @@
 import type { Core } from "@/server/core";
 import { ApiError } from "./api-error";
 
-/** One desk may hold at most this share of the sandbox's capacity, so its flood cannot lock other desks out. */
-export const DESK_SHARE_OF_CAPACITY = 0.5;
+/** One desk may hold at most this share of the sandbox's capacity: its flood leaves a quarter for other desks. */
+export const DESK_SHARE_OF_CAPACITY = 0.75;
 
 /**
  * POST /v1/orders' own admission: every working order costs the sandbox work on each
