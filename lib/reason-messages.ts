@@ -30,6 +30,7 @@ export const REASON_MESSAGES = {
   RESTART_INTERRUPTED: "The service restarted while this graph node waited for its trigger; it was stopped because the trigger may have fired unseen.",
   STORE_UNAVAILABLE: "The order store could not record the order's progress, so the order was stopped rather than worked unrecorded.",
   INTERNAL_ERROR: "An internal error stopped the order while it was being worked.",
+  GRAPH_TRIGGER_UNMET: "Its graph trigger can no longer fire: every node it waited on ended without triggering it, so it was cancelled without running.",
   // Derived in the view, never stored.
   CLIENT_CANCEL: "Cancelled at the client's request.",
 } as const satisfies Record<string, string>;

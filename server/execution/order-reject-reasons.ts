@@ -24,6 +24,8 @@ export const ORDER_REJECT_REASONS = [
   "STORE_UNAVAILABLE",
   /** The runner threw while working the order. */
   "INTERNAL_ERROR",
+  /** A graph node whose sources all ended without firing its trigger: cancelled, never run. */
+  "GRAPH_TRIGGER_UNMET",
 ] as const;
 export type OrderRejectReason = (typeof ORDER_REJECT_REASONS)[number];
 

@@ -270,4 +270,28 @@ describe("SandboxRunner", () => {
     // Routed once; later rounds only check the touches (a resting order costs no router runs).
     expect(s.decisions.filter((d) => d.orderId === p.orderId)).toHaveLength(1);
   });
+
+  it("a waiting graph node whose sources all ended without firing it is cancelled (GRAPH_TRIGGER_UNMET), not left waiting", async () => {
+    const s = setup();
+    const entry = parent({ qty: 5, limitPrice: 1 }); // rests, never fills
+    const follow = parent({ qty: 1 });
+    const onCancel = parent({ qty: 0.1 });
+    s.runner.add(entry, [
+      { to: follow.orderId, trigger: "on_full_fill", timeoutMs: undefined },
+      { to: onCancel.orderId, trigger: "on_cancel", timeoutMs: undefined },
+    ]);
+    s.runner.add(follow);
+    s.runner.add(onCancel);
+    s.runner.start(entry.orderId, s.clock.nowMs());
+    await s.run(500);
+    expect(follow.waiting).toBe(true);
+    await s.runner.requestCancel(entry.orderId, s.clock.nowMs());
+    await s.run(2_000);
+    await s.runner.flush();
+    expect(s.statuses.filter((x) => x.orderId === follow.orderId).at(-1)).toEqual({ orderId: follow.orderId, status: "CANCELLED", reason: "GRAPH_TRIGGER_UNMET" });
+    expect(s.log.filter((e) => e.orderId === follow.orderId)).toEqual([]);
+    // The edge that did fire started its node.
+    expect(onCancel.waiting).toBe(false);
+    expect(s.runner.working()).toHaveLength(0);
+  });
 });

@@ -430,7 +430,27 @@ export class SandboxRunner {
     if (status === "COMPLETED") this.fire(p, "on_full_fill", nowMs);
     if (status === "CANCELLED") this.fire(p, "on_cancel", nowMs);
     this.fire(p, "on_done", nowMs);
+    this.cancelUnreachable(p, nowMs);
     if (p.open.size === 0) this.forget(p);
+  }
+
+  /**
+   * Graph nodes `p` was a source of that are still waiting, and whose every source has now
+   * ended without firing them (an on_full_fill after a failed entry, say): nothing can start
+   * them any more, so they are cancelled (GRAPH_TRIGGER_UNMET) instead of waiting forever.
+   */
+  private cancelUnreachable(p: ParentOrder, nowMs: number): void {
+    for (const edge of this.edges.get(p.orderId) ?? []) {
+      const target = this.parents.get(edge.to);
+      if (!target || !target.waiting || target.final) continue;
+      let live = false;
+      for (const [from, edges] of this.edges) {
+        if (!edges.some((e) => e.to === target.orderId)) continue;
+        const source = this.parents.get(from);
+        if (source && !source.final) live = true;
+      }
+      if (!live) void this.requestCancel(target.orderId, nowMs, "GRAPH_TRIGGER_UNMET");
+    }
   }
 
   /** A final order with nothing open is the log's business only: drop what memory holds of it. */

@@ -9,7 +9,8 @@
  * - A desk whose kill switch is engaged has its orders cancelled (KILL_SWITCH), not resumed.
  * - A paused order stays paused.
  * - A graph node still waiting for its trigger gets its edges back; a trigger that already
- *   happened (read from the source node's log) starts it now.
+ *   happened (read from the source node's log) starts it now; one whose sources all ended
+ *   without firing it is cancelled (GRAPH_TRIGGER_UNMET).
  */
 import type { EdgeTrigger, SandboxRunner } from "@/server/execution/sandbox-runner";
 import { deriveOrder, isTerminalStatus, type OrderState, type OrderStatus } from "@/server/execution/order-states";
@@ -85,10 +86,10 @@ export async function recoverWorkingOrders(store: Store, runner: SandboxRunner, 
       runner.start(node.record.id, nowMs);
       report.started++;
     } else if (incoming.every(({ from }) => isTerminalStatus(from.status))) {
-      // Every source has ended without firing it: nothing can start it any more. Whatever
-      // the graph's intent, an order that can never run must not stay "accepted".
-      runner.stopOrder(node.record.id, nowMs, "RESTART_INTERRUPTED");
-      report.failed++;
+      // Every source has ended without firing it: nothing can start it any more (the
+      // runner does the same when a source ends while it runs).
+      await runner.requestCancel(node.record.id, nowMs, "GRAPH_TRIGGER_UNMET");
+      report.cancelled++;
     }
   }
   return report;

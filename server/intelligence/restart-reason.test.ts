@@ -15,7 +15,7 @@ import { writeStoredBody } from "./stored-order-body";
 const T0 = 1_760_000_000_000;
 
 describe("restart recovery", () => {
-  it("a graph node whose trigger can no longer fire (its source ended without filling) fails with RESTART_INTERRUPTED, shown in words", async () => {
+  it("a graph node whose trigger can no longer fire (its source ended without filling) is cancelled with GRAPH_TRIGGER_UNMET, shown in words", async () => {
     const { store, dispose } = await openTempSqliteStore();
     const clock = createManualClock(T0 + 60_000);
     const source = createSimulatedSource({ clock, seed: 3, scheduler: { setInterval: () => 0, clearInterval: () => {} } });
@@ -42,10 +42,10 @@ describe("restart recovery", () => {
       await sandbox.runner.flush();
 
       const events = (await store.listOrderEvents(node.id)).map((e) => e.event);
-      expect(events.at(-1)).toMatchObject({ kind: "failed", reason: "RESTART_INTERRUPTED" });
+      expect(events.at(-1)).toMatchObject({ kind: "cancelled", reason: "GRAPH_TRIGGER_UNMET" });
       const view = await loadOrderView(store, (await store.getOrder(desk.id, node.id))!);
-      expect(view).toMatchObject({ status: "FAILED", reject_reason: "RESTART_INTERRUPTED", reason_message: REASON_MESSAGES.RESTART_INTERRUPTED });
-      expect((await store.getOrderTca([node.id])).get(node.id)?.rejectReason).toBe("RESTART_INTERRUPTED");
+      expect(view).toMatchObject({ status: "CANCELLED", reject_reason: "GRAPH_TRIGGER_UNMET", reason_message: REASON_MESSAGES.GRAPH_TRIGGER_UNMET });
+      expect((await store.getOrderTca([node.id])).get(node.id)?.rejectReason).toBe("GRAPH_TRIGGER_UNMET");
     } finally {
       source.stop();
       await dispose();
