@@ -5,11 +5,10 @@
  * to a legal state (filled ≤ ordered, children finished before completion).
  *
  * Write-ahead and never lossy: each call answers with a promise that resolves once its
- * event is durable. Everything queued since the last write goes to the store in ONE
- * transaction (appendJournalBatch), so many orders cost one commit and a control event
- * (cancel, pause) waits for at most the batch in flight. A failed write is retried with
- * backoff, events stay queued in order, and `failingSinceMs` tells the runner to stop
- * sending until the store takes writes again.
+ * event is durable; the writing (one transaction per batch, retries that never drop) is
+ * journal-batch-writer.ts. This file keeps what the log means: the reducer state of every
+ * working order, each child's fixed-point size, decision repeats, and the follow-ups that
+ * run once a final event is written.
  */
 import { applyOrderEvent, type OrderState } from "@/server/execution/order-states";
 import type { OrderEvent } from "@/server/execution/order-events";
@@ -17,19 +16,14 @@ import { isOrderRejectReason } from "@/server/execution/order-reject-reasons";
 import type { RunnerJournal } from "@/server/execution/sandbox-runner";
 import type { RoutingDecision } from "@/server/router/routing-decision";
 import { newDecisionId } from "@/server/store/kysely-decision-store";
-import type { DecisionRepeats, NewRoutingDecision, Store } from "@/server/store/port";
+import type { Store } from "@/server/store/port";
 import { priceToE9, qtyToE8 } from "@/lib/units";
 import { decisionSignature } from "./decision-signature";
+import { createJournalBatchWriter, type JournalBatchWriterOptions } from "./journal-batch-writer";
 
 interface ChildBook {
   sentE8: bigint;
   filledE8: bigint;
-}
-
-interface Deferred {
-  promise: Promise<ReadonlySet<string>>;
-  /** Resolves with the orders whose events were dropped as unwritable (see isolate). */
-  resolve(dropped: ReadonlySet<string>): void;
 }
 
 interface LastDecision {
@@ -50,21 +44,7 @@ export interface SandboxJournal extends RunnerJournal {
   tracked(): number;
 }
 
-export interface SandboxJournalOptions {
-  /** Wall clock for failure bookkeeping (injected in tests). */
-  now?: () => number;
-  /** Backoff between retries of a failed write, ms. */
-  retryMinMs?: number;
-  retryMaxMs?: number;
-}
-
-const NO_DROPS: ReadonlySet<string> = new Set();
-
-function deferred(): Deferred {
-  let resolve!: (dropped: ReadonlySet<string>) => void;
-  const promise = new Promise<ReadonlySet<string>>((r) => (resolve = r));
-  return { promise, resolve };
-}
+export type SandboxJournalOptions = JournalBatchWriterOptions;
 
 export function createSandboxJournal(
   store: Store,
@@ -74,9 +54,6 @@ export function createSandboxJournal(
   onFinal?: (orderId: string, deskId: string) => Promise<void>,
   options: SandboxJournalOptions = {},
 ): SandboxJournal {
-  const now = options.now ?? Date.now;
-  const retryMinMs = options.retryMinMs ?? 50;
-  const retryMaxMs = options.retryMaxMs ?? 2_000;
   const states = new Map<string, OrderState>();
   const desks = new Map<string, string>();
   const children = new Map<string, Map<string, ChildBook>>();
@@ -84,19 +61,8 @@ export function createSandboxJournal(
   /** The promise of each order's latest queued event: release waits for it. */
   const lastWrite = new Map<string, Promise<unknown>>();
   const releasing = new Set<string>();
-  let pending = new Map<string, OrderEvent[]>();
-  let pendingDecisions: NewRoutingDecision[] = [];
-  let pendingRepeats = new Map<string, DecisionRepeats>();
-  let next = deferred();
-  let inFlight: Deferred | undefined;
-  let draining = false;
-  let failingSince: number | undefined;
-  let lastFailureLogMs = 0;
+  const writer = createJournalBatchWriter(store, log, (orderId) => states.delete(orderId), options);
   const followUps = new Set<Promise<void>>();
-
-  function hasPending(): boolean {
-    return pending.size > 0 || pendingDecisions.length > 0 || pendingRepeats.size > 0;
-  }
 
   /** Validates and queues; resolves true once written, false if refused or dropped. */
   function append(orderId: string, event: OrderEvent): Promise<boolean> {
@@ -110,117 +76,9 @@ export function createSandboxJournal(
       return Promise.resolve(false);
     }
     states.set(orderId, nextState);
-    const list = pending.get(orderId);
-    if (list) list.push(event);
-    else pending.set(orderId, [event]);
-    const written = next.promise.then((dropped) => !dropped.has(orderId));
+    const written = writer.enqueue(orderId, event);
     lastWrite.set(orderId, written);
-    schedule();
     return written;
-  }
-
-  function schedule(): void {
-    if (draining) return;
-    draining = true;
-    // One turn of the event loop gathers what the current tick produced into the batch.
-    setImmediate(() => void drain());
-  }
-
-  async function drain(): Promise<void> {
-    let backoff = retryMinMs;
-    try {
-      while (hasPending()) {
-        const gen = next;
-        next = deferred();
-        inFlight = gen;
-        const appends = [...pending].map(([orderId, events]) => ({ orderId, events }));
-        const decisions = pendingDecisions;
-        const repeats = pendingRepeats;
-        pending = new Map();
-        pendingDecisions = [];
-        pendingRepeats = new Map();
-        try {
-          await store.appendJournalBatch({ appends, decisions, decisionRepeats: [...repeats.values()] });
-          failingSince = undefined;
-          backoff = retryMinMs;
-          inFlight = undefined;
-          gen.resolve(NO_DROPS);
-        } catch (err) {
-          if (isLogConflict(err)) {
-            const dropped = await isolate(appends, decisions, repeats);
-            if (dropped) {
-              inFlight = undefined;
-              gen.resolve(dropped);
-              continue;
-            }
-            // isolate put back what it could not write
-          } else {
-            // Back in front of anything queued meanwhile, in the same order; the callers'
-            // promises resolve with the batch that finally writes them.
-            requeue(appends, decisions, repeats);
-          }
-          next.promise.then(gen.resolve, () => {});
-          inFlight = undefined;
-          failingSince ??= now();
-          if (now() - lastFailureLogMs > 5_000) {
-            lastFailureLogMs = now();
-            log(`journal: could not write ${appends.length} order log(s); retrying, nothing is dropped and no child is sent until it succeeds`, err);
-          }
-          await new Promise((resolve) => setTimeout(resolve, backoff));
-          backoff = Math.min(retryMaxMs, backoff * 2);
-        }
-      }
-    } finally {
-      draining = false;
-      if (hasPending()) schedule();
-    }
-  }
-
-  function requeue(appends: { orderId: string; events: readonly OrderEvent[] }[], decisions: NewRoutingDecision[], repeats: Map<string, DecisionRepeats>): void {
-    const merged = new Map<string, OrderEvent[]>();
-    for (const { orderId, events } of appends) merged.set(orderId, [...events, ...(pending.get(orderId) ?? [])]);
-    for (const [orderId, events] of pending) if (!merged.has(orderId)) merged.set(orderId, events);
-    pending = merged;
-    pendingDecisions = [...decisions, ...pendingDecisions];
-    for (const [id, r] of repeats) if (!pendingRepeats.has(id)) pendingRepeats.set(id, r);
-  }
-
-  /**
-   * A batch refused for a reason of the log itself (a sequence or fill-id conflict, which
-   * only another writer to the same order can cause) would block every order forever if
-   * retried whole: write each order alone, drop the one the store refuses and say so.
-   * Returns the dropped orders, or undefined when a write fails for another reason (then
-   * the whole batch is retried).
-   */
-  async function isolate(
-    appends: { orderId: string; events: readonly OrderEvent[] }[],
-    decisions: NewRoutingDecision[],
-    repeats: Map<string, DecisionRepeats>,
-  ): Promise<ReadonlySet<string> | undefined> {
-    const dropped = new Set<string>();
-    const written: typeof appends = [];
-    for (const a of appends) {
-      try {
-        await store.appendJournalBatch({ appends: [a], decisions: [], decisionRepeats: [] });
-        written.push(a);
-      } catch (err) {
-        if (!isLogConflict(err)) {
-          // Put back only what is not yet written.
-          const done = new Set(written.map((w) => w.orderId));
-          requeue(appends.filter((x) => !done.has(x.orderId)), decisions, repeats);
-          return undefined;
-        }
-        dropped.add(a.orderId);
-        log(`order ${a.orderId}: the store refused ${a.events.length} event(s) as conflicting with its log; they are dropped and the order stops here (restart recovery rebuilds it from the log)`, err);
-        states.delete(a.orderId);
-      }
-    }
-    try {
-      await store.appendJournalBatch({ appends: [], decisions: decisions.filter((d) => !dropped.has(d.orderId)), decisionRepeats: [...repeats.values()] });
-    } catch (err) {
-      log("journal: routing decisions of a conflicting batch not written", err);
-    }
-    return dropped;
   }
 
   /** Runs after the batch holding the final event is written, so the log is there to read. */
@@ -257,28 +115,18 @@ export function createSandboxJournal(
       for (const c of state.children.values()) map.set(c.childId, { sentE8: c.qtyE8, filledE8: c.filledE8 });
     },
     async flush() {
-      for (;;) {
-        if (inFlight) await inFlight.promise;
-        else if (hasPending() || draining) {
-          schedule();
-          await next.promise;
-        } else break;
-      }
+      await writer.flush();
       await Promise.all([...followUps]);
     },
-    failingSinceMs: () => failingSince,
-    backlog() {
-      let n = pendingDecisions.length + pendingRepeats.size;
-      for (const events of pending.values()) n += events.length;
-      return n;
-    },
+    failingSinceMs: () => writer.failingSinceMs(),
+    backlog: () => writer.backlog(),
     tracked: () => states.size,
     release(orderId) {
       if (releasing.has(orderId)) return;
       releasing.add(orderId);
       const last = lastWrite.get(orderId) ?? Promise.resolve();
       void last.then(() => {
-        if (releasing.has(orderId) && !pending.has(orderId) && lastWrite.get(orderId) === last) forget(orderId);
+        if (releasing.has(orderId) && !writer.hasPendingFor(orderId) && lastWrite.get(orderId) === last) forget(orderId);
         else releasing.delete(orderId);
       });
     },
@@ -342,8 +190,7 @@ export function createSandboxJournal(
       const last = lastDecision.get(orderId);
       if (!last) return;
       last.repeats++;
-      pendingRepeats.set(last.id, { id: last.id, count: last.repeats, lastAtMs: atMs });
-      schedule();
+      writer.setRepeats({ id: last.id, count: last.repeats, lastAtMs: atMs });
     },
     decision(orderId, d: RoutingDecision, acted) {
       const deskId = desks.get(orderId);
@@ -352,13 +199,12 @@ export function createSandboxJournal(
       const last = lastDecision.get(orderId);
       if (!acted && last && last.signature === signature) {
         last.repeats++;
-        pendingRepeats.set(last.id, { id: last.id, count: last.repeats, lastAtMs: d.atMs });
-        schedule();
+        writer.setRepeats({ id: last.id, count: last.repeats, lastAtMs: d.atMs });
         return last.id;
       }
       const id = newDecisionId();
       lastDecision.set(orderId, { id, signature, repeats: 0 });
-      pendingDecisions.push({
+      writer.enqueueDecision({
         id,
         orderId,
         nodeOrderId: d.nodeOrderId,
@@ -374,7 +220,6 @@ export function createSandboxJournal(
         estCostBps: d.estCostBps,
         detail: d,
       });
-      schedule();
       return id;
     },
     status(orderId, status, atMs, reason) {
@@ -396,9 +241,4 @@ export function createSandboxJournal(
       return append(orderId, { kind, atMs, byKeyId });
     },
   };
-}
-
-/** Sequence and fill-id conflicts: the log itself refuses the batch, not the store's health. */
-function isLogConflict(err: unknown): boolean {
-  return err instanceof Error && (err.name === "OrderSeqConflictError" || err.name === "StoreConflictError");
 }
