@@ -16,12 +16,13 @@ import type { BookView, MarketSource, VenueId } from "@/server/market-data/types
 import { currentBooks } from "@/server/market-data/current-books";
 import { computeNbbo } from "@/server/market-data/nbbo";
 import type { RoutingDecision } from "@/server/router/routing-decision";
+import { GraphEdges, type EdgeTrigger, type GraphEdge } from "./graph-edges";
 import { HORIZON_MS_BY_URGENCY } from "./horizons";
 import type { MatchingEngine } from "./matching-engine";
 import { openQty, releasedQty, remainingQty, type ParentOrder } from "./parent-order";
 import type { ChildOrder, ExecutionEvent, Side } from "./types";
 
-export type EdgeTrigger = "on_accepted" | "on_first_fill" | "on_fill" | "on_full_fill" | "on_timeout" | "on_cancel" | "on_done";
+export type { EdgeTrigger } from "./graph-edges";
 export type FinalStatus = "COMPLETED" | "CANCELLED" | "REJECTED" | "FAILED";
 
 /** How long the store may refuse writes before working orders are stopped. */
@@ -73,12 +74,6 @@ export interface SandboxRunnerOptions {
   maxEmptyRoutes?: number;
 }
 
-interface Edge {
-  to: string;
-  trigger: EdgeTrigger;
-  timeoutMs: number | undefined;
-}
-
 interface DeskFence {
   engaged: boolean;
   version: number;
@@ -87,7 +82,8 @@ interface DeskFence {
 export class SandboxRunner {
   private readonly parents = new Map<string, ParentOrder>();
   private readonly byChild = new Map<string, ParentOrder>();
-  private readonly edges = new Map<string, Edge[]>();
+  private readonly edges = new GraphEdges();
+  private readonly parentOf = (orderId: string) => this.parents.get(orderId);
   private readonly firstFillSeen = new Set<string>();
   private readonly fences = new Map<string, DeskFence>();
   /** Journal writes not yet settled (flush waits on them). */
@@ -149,9 +145,9 @@ export class SandboxRunner {
    * switch is engaged now, or changed since (an engage committed after the order did), the
    * order is cancelled at once and never runs.
    */
-  add(parent: ParentOrder, edges: readonly Edge[] = [], killSwitchVersion?: number): void {
+  add(parent: ParentOrder, edges: readonly GraphEdge[] = [], killSwitchVersion?: number): void {
     this.parents.set(parent.orderId, parent);
-    if (edges.length) this.edges.set(parent.orderId, [...edges]);
+    this.edges.set(parent.orderId, edges);
     const fence = this.fences.get(parent.deskId) ?? { engaged: false, version: 0 };
     if (fence.engaged || (killSwitchVersion !== undefined && killSwitchVersion !== fence.version)) {
       void this.requestCancel(parent.orderId, this.lastTickMs || parent.nextActionAtMs, "KILL_SWITCH");
@@ -440,17 +436,7 @@ export class SandboxRunner {
    * them any more, so they are cancelled (GRAPH_TRIGGER_UNMET) instead of waiting forever.
    */
   private cancelUnreachable(p: ParentOrder, nowMs: number): void {
-    for (const edge of this.edges.get(p.orderId) ?? []) {
-      const target = this.parents.get(edge.to);
-      if (!target || !target.waiting || target.final) continue;
-      let live = false;
-      for (const [from, edges] of this.edges) {
-        if (!edges.some((e) => e.to === target.orderId)) continue;
-        const source = this.parents.get(from);
-        if (source && !source.final) live = true;
-      }
-      if (!live) void this.requestCancel(target.orderId, nowMs, "GRAPH_TRIGGER_UNMET");
-    }
+    for (const id of this.edges.orphaned(p.orderId, this.parentOf)) void this.requestCancel(id, nowMs, "GRAPH_TRIGGER_UNMET");
   }
 
   /** A final order with nothing open is the log's business only: drop what memory holds of it. */
@@ -462,25 +448,11 @@ export class SandboxRunner {
   }
 
   private fire(p: ParentOrder, trigger: EdgeTrigger, nowMs: number): void {
-    for (const edge of this.edges.get(p.orderId) ?? []) {
-      if (edge.trigger !== trigger) continue;
-      const next = this.parents.get(edge.to);
-      if (next && next.waiting && !next.final) this.start(next.orderId, nowMs);
-    }
+    for (const id of this.edges.fired(p.orderId, trigger, this.parentOf)) this.start(id, nowMs);
   }
 
   private checkTimeouts(nowMs: number): void {
-    for (const [from, edges] of this.edges) {
-      const p = this.parents.get(from);
-      // A paused order's clock stands still (resume moves startedAtMs by the pause).
-      if (!p || p.startedAtMs === undefined || p.pausedAtMs !== undefined) continue;
-      for (const edge of edges) {
-        if (edge.trigger === "on_timeout" && edge.timeoutMs !== undefined && !p.final && nowMs - p.startedAtMs >= edge.timeoutMs) {
-          const next = this.parents.get(edge.to);
-          if (next && next.waiting && !next.final) this.start(next.orderId, nowMs);
-        }
-      }
-    }
+    for (const id of this.edges.timedOut(nowMs, this.parentOf)) this.start(id, nowMs);
   }
 
   private books(p: ParentOrder): BookView[] {
