@@ -47,13 +47,18 @@ export interface ObservationStoreOptions {
   clock?: Clock;
   /** One book sample per venue and one mid sample per symbol per this interval (default 1000 ms). */
   sampleEveryMs?: number;
-  /** Book samples kept per venue (default 900 = 15 min at 1 s). */
+  /**
+   * Book samples kept per venue (default 120 = 2 min at 1 s). Their one reader, the
+   * forecast's cost distribution, uses the last 60 states (plus a 5 s staleness window):
+   * keeping 15 minutes cost ~1 MB per venue and a copy of every sample per forecast, and
+   * made each forecast (one per order submit) slower for the first 15 minutes of a run.
+   */
   bookCapacity?: number;
   /** Trades kept per venue (default 5000). */
   tradeCapacity?: number;
   /** Mid samples kept per symbol (default 3600). */
   midCapacity?: number;
-  /** Book samples older than the venue's newest by more than this are dropped (default 30 min). */
+  /** Book samples older than the venue's newest by more than this are dropped (default 2 min). */
   bookMaxAgeMs?: number;
   /** Trades older than the venue's newest by more than this are dropped (default 1 h). */
   tradeMaxAgeMs?: number;
@@ -103,10 +108,10 @@ export class ObservationStore {
   constructor(options: ObservationStoreOptions = {}) {
     this.clock = options.clock;
     this.sampleEveryMs = options.sampleEveryMs ?? 1000;
-    this.bookCapacity = options.bookCapacity ?? 900;
+    this.bookCapacity = options.bookCapacity ?? 120;
     this.tradeCapacity = options.tradeCapacity ?? 5000;
     this.midCapacity = options.midCapacity ?? 3600;
-    this.bookMaxAgeMs = options.bookMaxAgeMs ?? 30 * 60_000;
+    this.bookMaxAgeMs = options.bookMaxAgeMs ?? 2 * 60_000;
     this.tradeMaxAgeMs = options.tradeMaxAgeMs ?? 60 * 60_000;
     this.midMaxAgeMs = options.midMaxAgeMs ?? 2 * 60 * 60_000;
     this.topLevels = options.topLevels ?? 20;
