@@ -86,6 +86,9 @@ export class SandboxRunner {
   private readonly parentOf = (orderId: string) => this.parents.get(orderId);
   private readonly firstFillSeen = new Set<string>();
   private readonly fences = new Map<string, DeskFence>();
+  /** Final events not yet durable, and who waits for them (whenFinal). */
+  private readonly finalWrites = new Map<string, Promise<boolean>>();
+  private readonly finalWaiters = new Map<string, ((ok: boolean) => void)[]>();
   /** Journal writes not yet settled (flush waits on them). */
   private readonly inFlight = new Set<Promise<unknown>>();
   private pendingSends = 0;
@@ -213,11 +216,33 @@ export class SandboxRunner {
     return this.journal(this.o.journal.control(p.orderId, "resumed", byKeyId, nowMs));
   }
 
-  /** Cancels every order of the desk held here; resolves with how many, once their requests are durable. */
+  /**
+   * Cancels every order of the desk held here; resolves with how many, once their requests
+   * are durable. Nodes waiting for a graph trigger go first, so they carry this reason
+   * rather than GRAPH_TRIGGER_UNMET when their source ends.
+   */
   async cancelDesk(deskId: string, nowMs: number, reason = "KILL_SWITCH", byKeyId: string | null = null): Promise<number> {
-    const requests: Promise<boolean>[] = [];
-    for (const p of this.parents.values()) if (p.deskId === deskId && !p.final) requests.push(this.requestCancel(p.orderId, nowMs, reason, byKeyId));
+    const mine = [...this.parents.values()].filter((p) => p.deskId === deskId && !p.final);
+    mine.sort((a, b) => Number(b.waiting) - Number(a.waiting));
+    const requests = mine.map((p) => this.requestCancel(p.orderId, nowMs, reason, byKeyId));
     return (await Promise.all(requests)).filter(Boolean).length;
+  }
+
+  /** Working orders of the desk (ids), e.g. to wait for them to end after a kill switch. */
+  deskOrderIds(deskId: string): string[] {
+    return [...this.parents.values()].filter((p) => p.deskId === deskId && !p.final).map((p) => p.orderId);
+  }
+
+  /** Resolves once the order's final event is durable (at once for an order no longer held). */
+  whenFinal(orderId: string): Promise<boolean> {
+    const written = this.finalWrites.get(orderId);
+    if (written) return written;
+    if (!this.parents.has(orderId)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const list = this.finalWaiters.get(orderId) ?? [];
+      list.push(resolve);
+      this.finalWaiters.set(orderId, list);
+    });
   }
 
   /** Stops a working order on the system's behalf: children pulled, then FAILED with `reason`. */
@@ -422,7 +447,20 @@ export class SandboxRunner {
   private finish(p: ParentOrder, status: FinalStatus, nowMs: number, reason?: string): void {
     if (p.final) return;
     p.final = true;
-    this.journal(this.o.journal.status(p.orderId, status, nowMs, reason));
+    const written = this.journal(this.o.journal.status(p.orderId, status, nowMs, reason));
+    this.finalWrites.set(p.orderId, written);
+    const waiters = this.finalWaiters.get(p.orderId) ?? [];
+    this.finalWaiters.delete(p.orderId);
+    void written.then(
+      (ok) => {
+        this.finalWrites.delete(p.orderId);
+        for (const w of waiters) w(ok);
+      },
+      () => {
+        this.finalWrites.delete(p.orderId);
+        for (const w of waiters) w(false);
+      },
+    );
     if (status === "COMPLETED") this.fire(p, "on_full_fill", nowMs);
     if (status === "CANCELLED") this.fire(p, "on_cancel", nowMs);
     this.fire(p, "on_done", nowMs);

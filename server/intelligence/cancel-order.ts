@@ -33,6 +33,9 @@ export async function getKillSwitchState(core: Core, principal: Principal): Prom
   };
 }
 
+/** How long an engage waits for the desk's cancelled orders to end before answering. */
+const KILL_SETTLE_MS = 1_000;
+
 /**
  * POST /v1/kill_switch. The switch is a fence: order creation checks it in its own
  * transaction, so once the engage has committed no order can be accepted; orders accepted
@@ -45,6 +48,11 @@ export async function setKillSwitch(core: Core, principal: Principal, action: "e
   const record = await core.store.setKillSwitch(principal.deskId, action === "engage", principal.keyId, now);
   const runner = core.sandbox.runner;
   runner.setFence(principal.deskId, record.engaged, record.version);
-  const cancelled = record.engaged ? await awaitDurable(runner.cancelDesk(principal.deskId, now, "KILL_SWITCH", principal.keyId), "kill switch's cancels") : 0;
+  if (!record.engaged) return { engaged: false, changed_at_ns: msToNs(record.changedAtMs ?? now).toString(), cancelled_orders: 0 };
+  const ids = runner.deskOrderIds(principal.deskId);
+  const cancelled = await awaitDurable(runner.cancelDesk(principal.deskId, now, "KILL_SWITCH", principal.keyId), "kill switch's cancels");
+  // Children already at a venue finish within their ack latency: give the orders that
+  // long to end, so the answer usually reads CANCELLED; past it they end on their own.
+  await Promise.race([Promise.all(ids.map((id) => runner.whenFinal(id))), new Promise((resolve) => setTimeout(resolve, KILL_SETTLE_MS).unref())]);
   return { engaged: record.engaged, changed_at_ns: msToNs(record.changedAtMs ?? now).toString(), cancelled_orders: cancelled };
 }
