@@ -10,6 +10,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { waitForHealth } from "./bench-http";
 import { fmt, summarize } from "./stats";
 
 const root = join(__dirname, "..", "..");
@@ -144,18 +145,6 @@ export async function benchControl(opts: Options = { rate: 200, seconds: 30 }): 
     await new Promise((r) => setTimeout(r, 500));
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-async function waitForHealth(base: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/v1/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not start");
 }
 
 if (process.argv[1]?.endsWith("bench-control.ts")) {

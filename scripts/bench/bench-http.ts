@@ -117,7 +117,8 @@ export async function benchHttp(): Promise<Record<string, number>> {
   }
 }
 
-async function waitForHealth(base: string): Promise<void> {
+/** Shared by the bench parts that start their own `next start`. */
+export async function waitForHealth(base: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${base}/v1/health`)).ok) return;

@@ -310,7 +310,7 @@ export class SandboxRunner {
     if (!(workable > p.qty * 1e-9)) return;
     // A limit no venue's touch reaches: routing again could only repeat the last (stored)
     // decision, so a resting order costs a touch check per round, not a router run.
-    if (p.limitPrice !== undefined && p.decisions > 0 && !books.some((b) => marketableAt(p.side, p.limitPrice!, [b], b.venue))) {
+    if (p.limitPrice !== undefined && p.decisions > 0 && !books.some((b) => touchReaches(p.side, p.limitPrice!, b))) {
       this.o.journal.repeatDecision?.(p.orderId, nowMs);
       p.nextActionAtMs = nowMs + (this.o.reRouteMs ?? 250);
       return;
@@ -325,7 +325,7 @@ export class SandboxRunner {
       // A leg the parent's limit keeps away from the venue's touch cannot fill as an IOC:
       // sending it would only log a child that is cancelled at once (a resting limit
       // order did that every re-route), so the order waits for its price instead.
-      return limit === undefined || !marketableAt(p.side, limit, books, leg.venue) ? [] : [{ venue: leg.venue, qty: leg.qty, limit }];
+      return limit === undefined || !legMarketable(p.side, limit, books, leg.venue) ? [] : [{ venue: leg.venue, qty: leg.qty, limit }];
     });
     const decisionId = this.o.journal.decision(p.orderId, decision, sends.length > 0);
     for (const leg of sends) this.send(p, leg.venue, leg.qty, leg.limit, "ioc", nowMs, decisionId);
@@ -515,9 +515,12 @@ function capLimit(side: Side, legLimit: number, parentLimit: number | undefined)
 }
 
 /** Whether an IOC at `limit` on `venue` can take anything from its current book. */
-function marketableAt(side: Side, limit: number, books: readonly BookView[], venue: VenueId): boolean {
+function legMarketable(side: Side, limit: number, books: readonly BookView[], venue: VenueId): boolean {
   const book = books.find((b) => b.venue === venue);
-  if (!book) return true; // let the venue answer; the router chose it
+  return book ? touchReaches(side, limit, book) : true; // no book here: let the venue answer; the router chose it
+}
+
+function touchReaches(side: Side, limit: number, book: BookView): boolean {
   const touch = side === "buy" ? book.asks[0] : book.bids[0];
   if (!touch) return false;
   return side === "buy" ? touch.price <= limit : touch.price >= limit;
