@@ -26,6 +26,8 @@ const common = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Server code unminified: CPU profiles and stack traces from production name our functions.
+  experimental: { serverMinification: false },
   serverExternalPackages: ["better-sqlite3", "pg", "ccxt"],
   async headers() {
     return [

@@ -25,7 +25,7 @@ export async function benchControl(opts: Options = { rate: 200, seconds: 30 }): 
   const port = 3440 + Math.floor(Math.random() * 40);
   const base = `http://127.0.0.1:${port}`;
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", SEED_HISTORY_ORDERS: "0" };
-  const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(" ") : []), join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", process.env.BENCH_SERVER_STDOUT ? "inherit" : "ignore", "inherit"] });
   try {
     await waitForHealth(base);
     const demo = JSON.parse(readFileSync(join(dataDir, "demo-keys.json"), "utf8")) as { keys: { role: string; key: string }[] };
@@ -34,40 +34,16 @@ export async function benchControl(opts: Options = { rate: 200, seconds: 30 }): 
     const created = spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/keys.ts"), "create", "--desk", "loadgen", "--role", "trader", "--sandbox", "--qps", "2000"], { cwd: root, env, encoding: "utf8" });
     const loadKey = created.stdout.trim().split("\n").at(-1) ?? "";
     if (!loadKey.startsWith("seq_test_")) throw new Error(`could not create the load desk's key: ${created.stderr}`);
-    const load = { Authorization: `Bearer ${loadKey}`, "Content-Type": "application/json" };
 
-    // Another desk's traffic: open loop at `rate`, market and TWAP orders.
-    const statuses = new Map<string, number>();
-    const acks: number[] = [];
-    let running = true;
-    let inFlight = 0;
-    let sent = 0;
-    const loadLoop = (async () => {
-      const t0 = performance.now();
-      while (running) {
-        const due = Math.floor(((performance.now() - t0) / 1000) * opts.rate);
-        while (sent < due && running) {
-          sent++;
-          if (inFlight > 2_000) {
-            statuses.set("skipped(client cap)", (statuses.get("skipped(client cap)") ?? 0) + 1);
-            continue;
-          }
-          inFlight++;
-          const i = sent;
-          const body = { symbol: i % 2 ? "ETH-USD" : "BTC-USD", side: i % 3 ? "buy" : "sell", qty: i % 2 ? 0.5 : 0.02 };
-          const t = performance.now();
-          fetch(`${base}/v1/orders`, { method: "POST", headers: load, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) })
-            .then(async (res) => {
-              await res.arrayBuffer();
-              acks.push(performance.now() - t);
-              statuses.set(String(res.status), (statuses.get(String(res.status)) ?? 0) + 1);
-            })
-            .catch((err: unknown) => statuses.set(err instanceof Error ? err.name : "error", (statuses.get(err instanceof Error ? err.name : "error") ?? 0) + 1))
-            .finally(() => inFlight--);
-        }
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    })();
+    // Another desk's traffic, open loop at `rate`, from its own process (generate-order-load.ts).
+    const loadGen = spawn(
+      process.execPath,
+      [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/bench/generate-order-load.ts"), "--base", base, "--key", loadKey, "--rate", String(opts.rate), "--seconds", String(opts.seconds + 2)],
+      { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let loadOut = "";
+    loadGen.stdout.on("data", (chunk: Buffer) => (loadOut += chunk.toString()));
+    const loadDone = new Promise<void>((resolve) => loadGen.on("exit", () => resolve()));
 
     const engage: number[] = [];
     const control: number[] = [];
@@ -122,23 +98,22 @@ export async function benchControl(opts: Options = { rate: 200, seconds: 30 }): 
       }
       await post("/v1/kill_switch", lead, { action: "release" });
     }
-    running = false;
-    await loadLoop;
-    const ackStats = summarize(acks);
+    await loadDone;
+    const load = JSON.parse(loadOut.trim().split("\n").at(-1) ?? "{}") as { sent: number; statuses: Record<string, number>; ackP50: number; ackP99: number };
     const engageStats = summarize(engage);
     const controlStats = summarize(control);
-    const mix = [...statuses].map(([k, v]) => `${k}: ${v}`).join(", ");
+    const mix = Object.entries(load.statuses).map(([k, v]) => `${k}: ${v}`).join(", ");
     console.log(`\nControl actions while another desk submits ${opts.rate} orders/s (open loop, ${opts.seconds} s, HTTP, next start)`);
     console.log(`  kill switch engage: p50 ${fmt(engageStats.p50)} ms, p99 ${fmt(engageStats.p99)} ms, max ${fmt(engageStats.max)} ms over ${engageStats.n}`);
     console.log(`  pause / resume / cancel: p50 ${fmt(controlStats.p50)} ms, p99 ${fmt(controlStats.p99)} ms, max ${fmt(controlStats.max)} ms over ${controlStats.n}`);
     console.log(`  engages refused: ${engageRefused}; desk orders placed ${checkedOrders} (refused ${placeRefused}), still working 1 s after an engage: ${stillRunning}; orders accepted while engaged: ${acceptedWhileEngaged}`);
-    console.log(`  load desk: ${sent} sent; ${mix}; ack p50 ${fmt(ackStats.p50)} ms, p99 ${fmt(ackStats.p99)} ms`);
+    console.log(`  load desk: ${load.sent} sent; ${mix}; ack p50 ${fmt(load.ackP50)} ms, p99 ${fmt(load.ackP99)} ms`);
     return {
       control_engage_p50_ms: engageStats.p50,
       control_engage_p99_ms: engageStats.p99,
       control_action_p99_ms: controlStats.p99,
       control_still_running_after_engage: stillRunning,
-      control_load_ack_p99_ms: ackStats.p99,
+      control_load_ack_p99_ms: load.ackP99,
     };
   } finally {
     server.kill("SIGTERM");

@@ -180,7 +180,6 @@ export async function benchOverload(): Promise<Record<string, number>> {
     console.log(`    server CPU first third ${fmt(cpuPct(firstThird[0], firstThird[firstThird.length - 1]), 0)} %, last third ${fmt(cpuPct(lastThird[0], lastThird[lastThird.length - 1]), 0)} %; RSS ${fmt(u0?.rssMb ?? Number.NaN, 0)} → ${fmt(uEnd?.rssMb ?? Number.NaN, 0)} MB`);
     // Overload: closed loop on many connections, with the health probe beside it.
     const outcomes: { post: boolean; o: Outcome }[] = [];
-    const health: Outcome[] = [];
     const endAt = performance.now() + overloadS * 1000;
     let n = 0;
     const worker = async (w: number) => {
@@ -194,15 +193,20 @@ export async function benchOverload(): Promise<Record<string, number>> {
         else if (o.kind !== "status") await new Promise((r) => setTimeout(r, 100));
       }
     };
-    const prober = async () => {
-      while (performance.now() < endAt) {
-        health.push(await send(probe, "GET", "/v1/health", {}));
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
+    // The health probe runs in its own process (probe-health.ts), off the load's event loop.
+    const prober = () =>
+      new Promise<{ n: number; p50: number; p99: number; max: number; failed: number }>((resolve, reject) => {
+        const child = spawn(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/bench/probe-health.ts"), "--port", String(port), "--seconds", String(overloadS)], {
+          cwd: root,
+          stdio: ["ignore", "pipe", "inherit"],
+        });
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+        child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "{}")) : reject(new Error(`health probe exited ${code}`))));
+      });
     const loadStart = performance.now();
     const overloadUsage0 = processUsage(pid);
-    await Promise.all([prober(), ...Array.from({ length: connections }, (_, w) => worker(w))]);
+    const [h] = await Promise.all([prober(), ...Array.from({ length: connections }, (_, w) => worker(w))]);
     const elapsedS = (performance.now() - loadStart) / 1000;
     const overloadUsage1 = processUsage(pid);
     const loadAfterOverload = await serverLoad(port);
@@ -213,8 +217,7 @@ export async function benchOverload(): Promise<Record<string, number>> {
     const acks = summarize(outcomes.filter((x) => x.post && statusIs(201)(x.o)).map((x) => x.o.ms));
     const reads = summarize(outcomes.filter((x) => !x.post && statusIs(200)(x.o)).map((x) => x.o.ms));
     const refusalMs = summarize(refusals.map((x) => x.o.ms));
-    const h = summarize(health.filter((o) => o.kind === "status").map((o) => o.ms));
-    const healthFailures = health.filter((o) => o.kind !== "status" || o.status !== 200).length;
+    const healthFailures = h.failed;
     const other = count((o) => o.kind === "status" && ![200, 201, 429, 503].includes(o.status));
 
     console.log(`  overload: ${connections} connections, closed loop, 40 % POST /v1/orders, 60 % reads, ${fmt(elapsedS, 1)} s; refused clients wait ${backoffMs === undefined ? "Retry-After" : `${backoffMs} ms`}`);

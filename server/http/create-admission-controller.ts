@@ -77,8 +77,8 @@ export interface AdmissionController {
 
 export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
   maxInFlight: 32,
-  maxLoopDelayMs: 50,
-  maxStallMs: 200,
+  maxLoopDelayMs: 10,
+  maxStallMs: 40,
   maxPerDesk: 16,
   sampleEveryMs: 10,
   windowMs: 500,

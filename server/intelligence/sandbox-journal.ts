@@ -64,8 +64,8 @@ export function createSandboxJournal(
   const writer = createJournalBatchWriter(store, log, (orderId) => states.delete(orderId), options);
   const followUps = new Set<Promise<void>>();
 
-  /** Validates and queues; resolves true once written, false if refused or dropped. */
-  function append(orderId: string, event: OrderEvent): Promise<boolean> {
+  /** Validates and queues; resolves true once written, false if refused or dropped. `urgent`: a control event, written ahead of the rest. */
+  function append(orderId: string, event: OrderEvent, urgent = false): Promise<boolean> {
     const state = states.get(orderId);
     if (!state) return Promise.resolve(false);
     let nextState: OrderState;
@@ -76,7 +76,7 @@ export function createSandboxJournal(
       return Promise.resolve(false);
     }
     states.set(orderId, nextState);
-    const written = writer.enqueue(orderId, event);
+    const written = writer.enqueue(orderId, event, urgent);
     lastWrite.set(orderId, written);
     return written;
   }
@@ -238,7 +238,7 @@ export function createSandboxJournal(
       return written;
     },
     control(orderId, kind, byKeyId, atMs) {
-      return append(orderId, { kind, atMs, byKeyId });
+      return append(orderId, { kind, atMs, byKeyId }, true);
     },
   };
 }

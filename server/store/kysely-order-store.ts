@@ -8,9 +8,9 @@
  * killed (kill -9, OOM, a crash) but the last commits can be lost on power loss or an
  * OS crash; durability "full" (synchronous=FULL) closes that gap at one fsync per commit.
  */
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { OrderEvent, OrderFillEvent } from "@/server/execution/order-events";
-import { WORKING_ORDER_STATUSES, deriveOrder, targetStatusOf, type OrderStatus } from "@/server/execution/order-states";
+import { WORKING_ORDER_STATUSES, deriveOrder, type OrderStatus } from "@/server/execution/order-states";
 import { StoreConflictError } from "./port";
 import {
   OrderSeqConflictError,
@@ -31,7 +31,8 @@ import type { StoreKind } from "./port";
 import type { JournalBatch } from "./order-port";
 import { passKillSwitchFence } from "./kysely-kill-switch-store";
 import { toDecisionRow, writeDecisions } from "./kysely-decision-store";
-import { applyTcaDelta, deltaForAppend, deltaForNewOrders } from "./project-order-tca";
+import { applyTcaDelta, deltaForNewOrders } from "./project-order-tca";
+import { appendOrderLogs, recordFills } from "./append-order-logs";
 import { isUniqueViolation } from "./unique-violation";
 
 async function translateConflict<T>(what: string, write: () => Promise<T>): Promise<T> {
@@ -120,8 +121,8 @@ export class KyselyOrderStore implements OrderStore {
         if (fenceDeskId !== undefined) killSwitchVersion = await passKillSwitchFence(trx, this.kind, fenceDeskId);
         for (const level of rowLevels) await trx.insertInto("orders").values(level).execute();
         await trx.insertInto("order_events").values(eventRows).execute();
-        await this.recordFillsOf(trx, fills);
-        await applyTcaDelta(trx, tca);
+        await recordFills(trx, fills);
+        await applyTcaDelta(trx, this.kind, tca);
       }),
     );
     const byId = new Map(rowLevels.flat().map((row) => [row.id, toOrderRecord(row)]));
@@ -195,7 +196,7 @@ export class KyselyOrderStore implements OrderStore {
 
   async appendOrderEvents(orderId: string, events: readonly OrderEvent[], expectedSeq?: number): Promise<OrderEventRecord[]> {
     try {
-      return await this.db.transaction().execute((trx) => this.appendWithin(trx, orderId, events, expectedSeq));
+      return await this.db.transaction().execute(async (trx) => (await appendOrderLogs(trx, this.kind, [{ orderId, events }], expectedSeq)).get(orderId) ?? []);
     } catch (error) {
       throw seqConflictOf(error, orderId, expectedSeq);
     }
@@ -204,40 +205,21 @@ export class KyselyOrderStore implements OrderStore {
   async appendJournalBatch(batch: JournalBatch): Promise<void> {
     const decisionRows = batch.decisions.map(toDecisionRow);
     if (batch.appends.length === 0 && decisionRows.length === 0 && batch.decisionRepeats.length === 0) return;
-    let current: string | undefined;
+    let appending = false;
     try {
       await this.db.transaction().execute(async (trx) => {
-        for (const { orderId, events } of batch.appends) {
-          current = orderId;
-          await this.appendWithin(trx, orderId, events, undefined);
-        }
-        current = undefined;
+        appending = true;
+        await appendOrderLogs(trx, this.kind, batch.appends);
+        appending = false;
         await writeDecisions(trx, decisionRows, batch.decisionRepeats);
       });
     } catch (error) {
-      throw current === undefined ? error : seqConflictOf(error, current, undefined);
+      if (!appending) throw error;
+      // Which order conflicted is known only for a batch of one; the journal writes each
+      // order of a refused batch alone to find it (journal-batch-writer.ts).
+      const only = batch.appends.length === 1 ? batch.appends[0]?.orderId : undefined;
+      throw seqConflictOf(error, only ?? `one of ${batch.appends.length} orders`, undefined);
     }
-  }
-
-  private async appendWithin(trx: Transaction<Database>, orderId: string, events: readonly OrderEvent[], expectedSeq: number | undefined): Promise<OrderEventRecord[]> {
-    const { last } = await trx
-      .selectFrom("order_events")
-      .select((eb) => eb.fn.max("seq").as("last"))
-      .where("order_id", "=", orderId)
-      .executeTakeFirstOrThrow();
-    const lastSeq = last ?? 0;
-    if (lastSeq === 0) throw new Error(`no order ${orderId}`);
-    if (expectedSeq !== undefined && lastSeq !== expectedSeq) throw new OrderSeqConflictError(orderId, expectedSeq, lastSeq);
-    if (events.length === 0) return [];
-
-    const rows = events.map((event, i) => toEventRow(orderId, lastSeq + 1 + i, event));
-    // Two appenders that read the same end both try seq n+1: the primary key lets one win.
-    await trx.insertInto("order_events").values(rows).execute();
-    await this.recordFillsOf(trx, events.filter(isFill).map((f) => fillOfEvent(orderId, f)));
-    await this.projectStatus(trx, orderId, events);
-    // The TCA roll-up moves with the log, in the same transaction (project-order-tca.ts).
-    await applyTcaDelta(trx, await deltaForAppend(trx, orderId, lastSeq, events));
-    return rows.map(toEventRecord);
   }
 
   async listOrderEvents(orderId: string, afterSeq = 0): Promise<OrderEventRecord[]> {
@@ -283,41 +265,6 @@ export class KyselyOrderStore implements OrderStore {
    * Projects fill events into `fills`. A fill id already there for this order is the same
    * fill (recorded by insertFills first); one recorded for another order is a conflict.
    */
-  private async recordFillsOf(trx: Transaction<Database>, fills: readonly FillRecord[]): Promise<void> {
-    if (fills.length === 0) return;
-    await trx
-      .insertInto("fills")
-      .values(fills.map(toFillRow))
-      .onConflict((oc) => oc.column("fill_id").doNothing())
-      .execute();
-    const owners = await trx
-      .selectFrom("fills")
-      .select(["fill_id", "order_id"])
-      .where(
-        "fill_id",
-        "in",
-        fills.map((f) => f.fillId),
-      )
-      .execute();
-    const expected = new Map(fills.map((f) => [f.fillId, f.orderId]));
-    const foreign = owners.find((o) => expected.get(o.fill_id) !== o.order_id);
-    if (foreign) throw new StoreConflictError(`fill ${foreign.fill_id} is already recorded for order ${foreign.order_id}`);
-  }
-
-  private async projectStatus(trx: Transaction<Database>, orderId: string, events: readonly OrderEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    const status = events.map((e) => targetStatusOf(e.kind)).findLast((s) => s !== undefined);
-    const atMs = wholeMs(Math.max(...events.map((e) => e.atMs)));
-    await trx
-      .updateTable("orders")
-      .set((eb) => ({
-        ...(status ? { status } : {}),
-        // Never backwards: venue-stamped events may be older than the row's last change.
-        updated_at_ms: eb.case().when("updated_at_ms", "<", atMs).then(atMs).else(eb.ref("updated_at_ms")).end(),
-      }))
-      .where("id", "=", orderId)
-      .execute();
-  }
 }
 
 function seqConflictOf(error: unknown, orderId: string, expectedSeq: number | undefined): unknown {

@@ -129,7 +129,7 @@ export class KyselyStore implements Store {
     this.orders = new KyselyOrderStore(options.db, options.kind);
     this.decisions = new KyselyDecisionStore(options.db);
     this.killSwitches = new KyselyKillSwitchStore(options.db);
-    this.tca = new KyselyTcaStore(options.db);
+    this.tca = new KyselyTcaStore(options.db, options.kind);
   }
 
   async migrate(): Promise<string[]> {

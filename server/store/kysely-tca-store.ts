@@ -9,6 +9,7 @@ import type { SymbolId, VenueId } from "@/lib/contracts/common";
 import { e8FromColumn, e9FromColumn } from "./decimal-columns";
 import { rebuildTcaRollup } from "./project-order-tca";
 import type { Database, OrderTcaTable } from "./schema";
+import type { StoreKind } from "./port";
 import type {
   CalibrationOutcomeRecord,
   MarketContextRecord,
@@ -68,7 +69,10 @@ function toRecord(r: RecordRow): OrderTcaRecord {
 }
 
 export class KyselyTcaStore implements TcaStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly kind: StoreKind,
+  ) {}
 
   /** order_tca rows in scope (alias o), including the venue filter. */
   private ordersInScope(scope: TcaScope) {
@@ -239,7 +243,7 @@ export class KyselyTcaStore implements TcaStore {
   }
 
   rebuildTca(): Promise<number> {
-    return rebuildTcaRollup(this.db);
+    return rebuildTcaRollup(this.db, this.kind);
   }
 
   async putMarketContext(c: MarketContextRecord): Promise<void> {

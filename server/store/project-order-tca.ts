@@ -13,6 +13,9 @@ import { isTerminalStatus } from "@/server/execution/order-states";
 import type { Side } from "@/server/execution/types";
 import type { VenueId } from "@/server/market-data/types";
 import { decodeOrderEvent } from "@/server/execution/order-event-codec";
+import { chunked } from "./chunk-rows";
+import type { StoreKind } from "./port";
+import { upsertRows } from "./upsert-rows";
 import { e8ToColumn, e9ToColumn } from "./decimal-columns";
 import type { Database, OrderTcaTable } from "./schema";
 import {
@@ -209,71 +212,118 @@ export async function deltaForNewOrders(orders: readonly OrderRowForTca[], logs:
   return delta;
 }
 
+/** One order's append, for deltaForAppends: its events and its log's end before them. */
+export interface AppendForTca {
+  orderId: string;
+  lastSeq: number;
+  events: readonly OrderEvent[];
+}
+
 /**
- * Projects events appended after seq `lastSeq`. When the row's fold state is gone (a final
- * order) or behind, the stored log up to lastSeq is replayed to rebuild it first.
+ * Projects events appended to many orders (each after seq `lastSeq`), reading what it
+ * needs for all of them in a few statements. When an order's row keeps no fold state (a
+ * final order) or is behind, its stored log up to lastSeq is replayed to rebuild it first.
  */
-export async function deltaForAppend(trx: Db, orderId: string, lastSeq: number, events: readonly OrderEvent[]): Promise<TcaDelta> {
+export async function deltaForAppends(trx: Db, appends: readonly AppendForTca[]): Promise<TcaDelta> {
   const delta = new TcaDelta();
-  const existing = await trx.selectFrom("order_tca").selectAll().where("order_id", "=", orderId).executeTakeFirst();
-  let id: TcaIdentity;
-  let prior: ProjectionState | null = null;
-  if (existing) {
-    id = identityOfTcaRow(existing);
-    if (existing.state_json !== null && existing.last_seq === lastSeq) prior = decodeProjectionState(existing.state_json);
-  } else {
-    const order = await trx
+  const ids = appends.map((a) => a.orderId);
+  const existing = new Map<string, Selectable<OrderTcaTable>>();
+  for (const part of chunked(ids, 500)) {
+    for (const r of await trx.selectFrom("order_tca").selectAll().where("order_id", "in", part).execute()) existing.set(r.order_id, r);
+  }
+  const orders = new Map<string, OrderRowForTca>();
+  for (const part of chunked(ids.filter((id) => !existing.has(id)), 500)) {
+    const rows = await trx
       .selectFrom("orders")
       .select(["id", "node_order_id", "desk_id", "key_id", "symbol", "side", "router_version", "created_at_ms", "body_json"])
-      .where("id", "=", orderId)
-      .executeTakeFirstOrThrow();
-    id = identityOf(order);
+      .where("id", "in", part)
+      .execute();
+    for (const r of rows) orders.set(r.id, r);
   }
-  let replayed = { venues: new Map<VenueId, VenueSums>(), latencies: [] as AckLatency[] };
-  if (!prior) {
-    const log = await trx.selectFrom("order_events").selectAll().where("order_id", "=", orderId).where("seq", "<=", lastSeq).orderBy("seq").execute();
-    const fold = foldEvents(null, log.map((r) => decodeOrderEvent({ kind: r.kind, atMs: r.at_ms, payloadJson: r.payload_json })), id.side, id.arrivalMid);
-    prior = fold.state;
-    // With a row, what the old events added per venue is already recorded.
-    if (!existing) replayed = fold;
-  }
-  const fold = foldEvents(prior, events, id.side, id.arrivalMid);
-  if (!fold.state) return delta;
-  for (const [venue, sums] of replayed.venues) {
-    const into = fold.venues.get(venue);
-    if (into) addInto(into, sums);
-    else fold.venues.set(venue, sums);
-  }
-  const newLatencies = [...replayed.latencies, ...fold.latencies];
-  // The order's venue rows so far: which venues' day rows already hold it, and its totals.
-  const priorVenues = existing ? await trx.selectFrom("order_venue_tca").selectAll().where("order_id", "=", orderId).execute() : [];
-  const venueTotals = new Map<VenueId, VenueSums>();
-  for (const v of priorVenues) {
-    venueTotals.set(v.venue as VenueId, {
-      sent: v.sent, sentQty: v.sent_qty, filledQty: v.filled_qty, fills: v.fills, notional: v.notional_usd, rejected: v.rejected, costW: v.cost_w, costN: v.cost_n,
+  const priorOf = (a: AppendForTca): ProjectionState | null => {
+    const row = existing.get(a.orderId);
+    return row && row.state_json !== null && row.last_seq === a.lastSeq ? decodeProjectionState(row.state_json) : null;
+  };
+  const replay = appends.filter((a) => !priorOf(a));
+  const logs = await groupedBy(
+    replay.map((a) => a.orderId),
+    async (part) => trx.selectFrom("order_events").selectAll().where("order_id", "in", part).orderBy("order_id").orderBy("seq").execute(),
+    (r) => r.order_id,
+  );
+  const withRows = ids.filter((id) => existing.has(id));
+  const venueRows = await groupedBy(withRows, async (part) => trx.selectFrom("order_venue_tca").selectAll().where("order_id", "in", part).execute(), (r) => r.order_id);
+  // Every latency of an order is needed only when it touches a venue for the first time.
+  let storedLatencies: Promise<Map<string, Selectable<Database["order_ack_latency"]>[]>> | undefined;
+  const latenciesOf = async (orderId: string) => {
+    storedLatencies ??= groupedBy(withRows, async (part) => trx.selectFrom("order_ack_latency").selectAll().where("order_id", "in", part).execute(), (r) => r.order_id);
+    return (await storedLatencies).get(orderId) ?? [];
+  };
+
+  for (const a of appends) {
+    const row = existing.get(a.orderId);
+    const order = orders.get(a.orderId);
+    if (!row && !order) throw new Error(`no order ${a.orderId}`);
+    const id = row ? identityOfTcaRow(row) : identityOf(order!);
+    let prior = priorOf(a);
+    let replayed = { venues: new Map<VenueId, VenueSums>(), latencies: [] as AckLatency[] };
+    if (!prior) {
+      const log = (logs.get(a.orderId) ?? []).filter((r) => r.seq <= a.lastSeq);
+      const fold = foldEvents(null, log.map((r) => decodeOrderEvent({ kind: r.kind, atMs: r.at_ms, payloadJson: r.payload_json })), id.side, id.arrivalMid);
+      prior = fold.state;
+      // With a row, what the old events added per venue is already recorded.
+      if (!row) replayed = fold;
+    }
+    const fold = foldEvents(prior, a.events, id.side, id.arrivalMid);
+    if (!fold.state) continue;
+    for (const [venue, sums] of replayed.venues) {
+      const into = fold.venues.get(venue);
+      if (into) addInto(into, sums);
+      else fold.venues.set(venue, sums);
+    }
+    const newLatencies = [...replayed.latencies, ...fold.latencies];
+    // The order's venue rows so far: which venues' day rows already hold it, and its totals.
+    const priorVenues = row ? (venueRows.get(a.orderId) ?? []) : [];
+    const venueTotals = new Map<VenueId, VenueSums>();
+    for (const v of priorVenues) {
+      venueTotals.set(v.venue as VenueId, {
+        sent: v.sent, sentQty: v.sent_qty, filledQty: v.filled_qty, fills: v.fills, notional: v.notional_usd, rejected: v.rejected, costW: v.cost_w, costN: v.cost_n,
+      });
+    }
+    for (const [venue, sums] of fold.venues) {
+      const total = venueTotals.get(venue);
+      if (total) venueTotals.set(venue, { ...total, ...sumOf(total, sums) });
+      else venueTotals.set(venue, { ...sums });
+    }
+    const share = dayShareOf(figuresOf(fold.state.order, id.side, id.arrivalMid), id.p90Bps);
+    await delta.addOrder({
+      id,
+      row: tcaRowOf(id, fold.state, a.lastSeq + a.events.length),
+      shareDelta: subtractDaySums(share, row ? shareOfRow(row) : null),
+      share,
+      priorTouched: new Set(priorVenues.map((v) => v.venue as VenueId)),
+      venueIncrements: fold.venues,
+      venueTotals,
+      newLatencies,
+      allLatencies: async () => {
+        const stored = row ? await latenciesOf(a.orderId) : [];
+        return [...stored.map((l) => ({ childId: l.child_id, venue: l.venue as VenueId, latencyMs: l.latency_ms })), ...newLatencies];
+      },
     });
   }
-  for (const [venue, sums] of fold.venues) {
-    const total = venueTotals.get(venue);
-    if (total) venueTotals.set(venue, { ...total, ...sumOf(total, sums) });
-    else venueTotals.set(venue, { ...sums });
-  }
-  const share = dayShareOf(figuresOf(fold.state.order, id.side, id.arrivalMid), id.p90Bps);
-  await delta.addOrder({
-    id,
-    row: tcaRowOf(id, fold.state, lastSeq + events.length),
-    shareDelta: subtractDaySums(share, existing ? shareOfRow(existing) : null),
-    share,
-    priorTouched: new Set(priorVenues.map((v) => v.venue as VenueId)),
-    venueIncrements: fold.venues,
-    venueTotals,
-    newLatencies,
-    allLatencies: async () => {
-      const stored = existing ? await trx.selectFrom("order_ack_latency").selectAll().where("order_id", "=", orderId).execute() : [];
-      return [...stored.map((l) => ({ childId: l.child_id, venue: l.venue as VenueId, latencyMs: l.latency_ms })), ...newLatencies];
-    },
-  });
   return delta;
+}
+
+/** Rows read in chunks of ids, grouped by order id (each group in the order read). */
+async function groupedBy<R>(ids: readonly string[], read: (part: string[]) => Promise<R[]>, keyOf: (r: R) => string): Promise<Map<string, R[]>> {
+  const out = new Map<string, R[]>();
+  for (const part of chunked(ids, 500)) {
+    for (const r of await read(part)) {
+      const list = out.get(keyOf(r));
+      if (list) list.push(r);
+      else out.set(keyOf(r), [r]);
+    }
+  }
+  return out;
 }
 
 function sumOf(a: VenueSums, b: VenueSums): VenueSums {
@@ -292,80 +342,55 @@ function sorted<T>(m: ReadonlyMap<string, T>): T[] {
  * written in key order, so two transactions touching the same day rows (PostgreSQL row
  * locks) take them in the same order and cannot deadlock.
  */
-export async function applyTcaDelta(trx: Db, delta: TcaDelta): Promise<void> {
-  for (const rows of chunks(delta.rows, 200)) {
-    await trx
-      .insertInto("order_tca")
-      .values(rows)
-      .onConflict((oc) => oc.column("order_id").doUpdateSet(({ ref }) => fromExcluded(ref, rows[0]!, ["order_id"])))
-      .execute();
+export async function applyTcaDelta(trx: Db, kind: StoreKind, delta: TcaDelta): Promise<void> {
+  const rows = delta.rows;
+  if (rows.length > 0) {
+    const cols = Object.keys(rows[0]!);
+    for (const part of chunked(rows, 200)) await upsertRows(trx, kind, "order_tca", cols, ["order_id"], { do: "replace" }, part);
   }
-  for (const days of chunks(sorted(delta.days), 500)) {
+  const dayKey = ["desk_id", "touched", "day", "symbol", "key_id", "router_version"];
+  const daySums = ["orders", "completed", "fills", "qty", "filled", "notional_usd", "cost_notional", "cost_w", "calib_n", "calib_within"];
+  for (const days of chunked(sorted(delta.days), 500)) {
     const values = days.map(({ id, touched, sums }) => ({
       desk_id: id.deskId, touched, day: id.day, symbol: id.symbol, key_id: id.keyId, router_version: id.routerVersion,
       orders: sums.orders, completed: sums.completed, fills: sums.fills, qty: sums.qty, filled: sums.filled, notional_usd: sums.notional,
       cost_notional: sums.costNotional, cost_w: sums.costW, calib_n: sums.calibN, calib_within: sums.calibWithin,
     }));
-    await trx
-      .insertInto("tca_day")
-      .values(values)
-      .onConflict((oc) =>
-        oc.columns(["desk_id", "touched", "day", "symbol", "key_id", "router_version"]).doUpdateSet((eb) =>
-          incrementBy(eb, "tca_day", ["orders", "completed", "fills", "qty", "filled", "notional_usd", "cost_notional", "cost_w", "calib_n", "calib_within"]),
-        ),
-      )
-      .execute();
+    await upsertRows(trx, kind, "tca_day", [...dayKey, ...daySums], dayKey, { do: "increment", columns: daySums }, values);
   }
-  const venueCols = ["sent", "sent_qty", "filled_qty", "fills", "notional_usd", "rejected", "cost_w", "cost_n"] as const;
+  const venueCols = ["sent", "sent_qty", "filled_qty", "fills", "notional_usd", "rejected", "cost_w", "cost_n"];
   const venueValues = (s: VenueSums) => ({
     sent: s.sent, sent_qty: s.sentQty, filled_qty: s.filledQty, fills: s.fills, notional_usd: s.notional, rejected: s.rejected, cost_w: s.costW, cost_n: s.costN,
   });
-  for (const part of chunks(sorted(delta.orderVenues), 500)) {
-    await trx
-      .insertInto("order_venue_tca")
-      .values(part.map((v) => ({ order_id: v.orderId, venue: v.venue, ...venueValues(v.sums) })))
-      .onConflict((oc) => oc.columns(["order_id", "venue"]).doUpdateSet((eb) => incrementBy(eb, "order_venue_tca", venueCols)))
-      .execute();
+  for (const part of chunked(sorted(delta.orderVenues), 500)) {
+    const values = part.map((v) => ({ order_id: v.orderId, venue: v.venue, ...venueValues(v.sums) }));
+    await upsertRows(trx, kind, "order_venue_tca", ["order_id", "venue", ...venueCols], ["order_id", "venue"], { do: "increment", columns: venueCols }, values);
   }
-  for (const part of chunks(sorted(delta.venueDays), 500)) {
-    await trx
-      .insertInto("tca_venue_day")
-      .values(part.map((v) => ({ desk_id: v.id.deskId, touched: v.touched, day: v.id.day, symbol: v.id.symbol, key_id: v.id.keyId, venue: v.venue, ...venueValues(v.sums) })))
-      .onConflict((oc) => oc.columns(["desk_id", "touched", "day", "symbol", "key_id", "venue"]).doUpdateSet((eb) => incrementBy(eb, "tca_venue_day", venueCols)))
-      .execute();
+  const venueDayKey = ["desk_id", "touched", "day", "symbol", "key_id", "venue"];
+  for (const part of chunked(sorted(delta.venueDays), 500)) {
+    const values = part.map((v) => ({ desk_id: v.id.deskId, touched: v.touched, day: v.id.day, symbol: v.id.symbol, key_id: v.id.keyId, venue: v.venue, ...venueValues(v.sums) }));
+    await upsertRows(trx, kind, "tca_venue_day", [...venueDayKey, ...venueCols], venueDayKey, { do: "increment", columns: venueCols }, values);
   }
-  for (const part of chunks(delta.latencies, 1000)) {
-    await trx
-      .insertInto("order_ack_latency")
-      .values(part.map(({ orderId, a }) => ({ order_id: orderId, child_id: a.childId, venue: a.venue, latency_ms: a.latencyMs })))
-      .onConflict((oc) => oc.columns(["order_id", "child_id"]).doNothing())
-      .execute();
+  for (const part of chunked(delta.latencies, 1000)) {
+    const values = part.map(({ orderId, a }) => ({ order_id: orderId, child_id: a.childId, venue: a.venue, latency_ms: a.latencyMs }));
+    await upsertRows(trx, kind, "order_ack_latency", ["order_id", "child_id", "venue", "latency_ms"], ["order_id", "child_id"], { do: "nothing" }, values);
   }
-  for (const part of chunks(sorted(delta.latencyDays), 1000)) {
-    await trx
-      .insertInto("tca_latency_day")
-      .values(part.map((l) => ({ desk_id: l.id.deskId, touched: l.touched, day: l.id.day, symbol: l.id.symbol, key_id: l.id.keyId, venue: l.venue, latency_ms: l.latencyMs, n: l.n })))
-      .onConflict((oc) => oc.columns(["desk_id", "touched", "day", "symbol", "key_id", "venue", "latency_ms"]).doUpdateSet((eb) => incrementBy(eb, "tca_latency_day", ["n"])))
-      .execute();
+  const latencyKey = ["desk_id", "touched", "day", "symbol", "key_id", "venue", "latency_ms"];
+  for (const part of chunked(sorted(delta.latencyDays), 1000)) {
+    const values = part.map((l) => ({ desk_id: l.id.deskId, touched: l.touched, day: l.id.day, symbol: l.id.symbol, key_id: l.id.keyId, venue: l.venue, latency_ms: l.latencyMs, n: l.n }));
+    await upsertRows(trx, kind, "tca_latency_day", [...latencyKey, "n"], latencyKey, { do: "increment", columns: ["n"] }, values);
   }
-}
-
-/** Multi-row statements stay under SQLite's bound-parameter limit (32,766). */
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**
  * Recomputes the roll-up from every order's log (the migration's backfill and a repair
  * path). Market contexts are kept: they are observations, not derived from the log.
  */
-export async function rebuildTcaRollup(db: Db): Promise<number> {
+export async function rebuildTcaRollup(db: Db, kind: StoreKind): Promise<number> {
   return db.transaction().execute(async (trx) => {
     for (const t of ["tca_latency_day", "tca_venue_day", "tca_day", "order_ack_latency", "order_venue_tca", "order_tca"] as const) await trx.deleteFrom(t).execute();
     const orders = await trx.selectFrom("orders").select(["id", "node_order_id", "desk_id", "key_id", "symbol", "side", "router_version", "created_at_ms", "body_json"]).orderBy("id").execute();
-    for (const batch of chunks(orders, 500)) {
+    for (const batch of chunked(orders, 500)) {
       const rows = await trx
         .selectFrom("order_events")
         .selectAll()
@@ -379,19 +404,9 @@ export async function rebuildTcaRollup(db: Db): Promise<number> {
         log.push(decodeOrderEvent({ kind: r.kind, atMs: r.at_ms, payloadJson: r.payload_json }));
         logs.set(r.order_id, log);
       }
-      await applyTcaDelta(trx, await deltaForNewOrders(batch, logs));
+      await applyTcaDelta(trx, kind, await deltaForNewOrders(batch, logs));
     }
     return orders.length;
   });
 }
 
-// Kysely cannot type a column list chosen at run time; the names are this file's constants.
-/* eslint-disable @typescript-eslint/no-explicit-any */
-function incrementBy(eb: any, table: string, cols: readonly string[]): any {
-  return Object.fromEntries(cols.map((c) => [c, eb(`${table}.${c}`, "+", eb.ref(`excluded.${c}`))]));
-}
-
-function fromExcluded(ref: any, row: object, skip: readonly string[]): any {
-  return Object.fromEntries(Object.keys(row).filter((c) => !skip.includes(c)).map((c) => [c, ref(`excluded.${c}`)]));
-}
-/* eslint-enable @typescript-eslint/no-explicit-any */

@@ -15,9 +15,11 @@
  * 3. ROLLBACK is skipped when SQLite already rolled the transaction back itself (it does
  *    on SQLITE_FULL, IOERR, BUSY, NOMEM). Kysely would otherwise throw "cannot rollback -
  *    no transaction is active" and lose the error that mattered (SQLITE_FULL).
+ * 4. Prepared statements are reused (cache-sqlite-statements.ts).
  */
 import type SQLite from "better-sqlite3";
 import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type QueryResult } from "kysely";
+import { cacheSqliteStatements } from "./cache-sqlite-statements";
 
 export interface ImmediateSqliteDialectConfig {
   database: SQLite.Database;
@@ -27,7 +29,8 @@ export interface ImmediateSqliteDialectConfig {
 
 class ImmediateSqliteDriver extends SqliteDriver {
   constructor(private readonly config: ImmediateSqliteDialectConfig) {
-    super({ database: config.database });
+    // Kysely types `database` as its own SqliteDatabase interface, which the cache satisfies.
+    super({ database: cacheSqliteStatements(config.database) });
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
