@@ -26,8 +26,8 @@ const common = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // Server code unminified: CPU profiles and stack traces from production name our functions.
-  experimental: { serverMinification: false },
+  // For readable CPU profiles of `next start`, build with `experimental: { serverMinification: false }`:
+  // the unminified server chunks are kept in memory as source once per route (~40 MB more heap).
   serverExternalPackages: ["better-sqlite3", "pg", "ccxt"],
   async headers() {
     return [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { issueApiKey } from "@/server/auth/issue-api-key";
 import type { OrderEvent } from "@/server/execution/order-events";
-import type { JournalBatch, Store } from "@/server/store/port";
+import type { JournalBatch, NewRoutingDecision, Store } from "@/server/store/port";
 import { buildOrder, E8 } from "@/server/store/testing/order-fixtures";
 import { openTempSqliteStore } from "@/server/store/testing/open-temp-sqlite-store";
 import { createJournalBatchWriter } from "./journal-batch-writer";
@@ -21,6 +21,7 @@ async function recordingStore(orders: number) {
     ids.push(o.id);
   }
   const batches: string[][] = [];
+  const decisionBatches: string[][] = [];
   const state = { fail: 0 };
   const write = store.appendJournalBatch.bind(store);
   const recording: Store = Object.assign(Object.create(store) as Store, {
@@ -31,9 +32,16 @@ async function recordingStore(orders: number) {
       }
       await write(batch);
       batches.push(batch.appends.map((a) => a.orderId));
+      decisionBatches.push(batch.decisions.map((d) => d.orderId));
     },
   });
-  return { store, recording, ids, batches, state, dispose };
+  const decisionFor = (orderId: string): NewRoutingDecision => ({
+    id: `dec_${orderId.replace(/\W/g, "").padEnd(32, "0").slice(0, 32)}`,
+    orderId, nodeOrderId: `nod_${orderId}`, deskId: desk.id, atMs: T0, routerVersion: "sor-v2", symbol: "BTC-USD", side: "buy", qtyE8: E8,
+    candidates: [{ venue: "binance", scoreBps: 7, partsBps: { book: 2, fee: 5, latency: 0, staleness: 0 } }],
+    exclusions: [], legs: [{ venue: "binance", qtyE8: E8, estPriceE9: 65_000n * 10n ** 9n, estCostBps: 7 }], estCostBps: 7,
+  });
+  return { store, recording, ids, batches, decisionBatches, decisionFor, state, dispose };
 }
 
 describe("journal batch writer", () => {
@@ -50,15 +58,20 @@ describe("journal batch writer", () => {
   });
 
   it("a control event goes in the next batch, alone, ahead of orders queued before it", async () => {
-    const { store, recording, ids, batches, dispose } = await recordingStore(9);
+    const { store, recording, ids, batches, decisionBatches, decisionFor, dispose } = await recordingStore(9);
     try {
       const writer = createJournalBatchWriter(recording, () => {}, () => {}, { maxBatchOrders: 4 });
       const first = ids.slice(0, 8).map((id, i) => writer.enqueue(id, started(i)));
+      // A decision of the urgent order travels with it; the other order's waits for a normal batch.
+      writer.enqueueDecision(decisionFor(ids[5]!));
+      writer.enqueueDecision(decisionFor(ids[0]!));
       // ord_5 has an event queued already; its pause rides with it. ord_8 is new.
       const pause5 = writer.enqueue(ids[5]!, paused(10), true);
       const pause8 = writer.enqueue(ids[8]!, started(11), true);
       expect(await Promise.all([...first, pause5, pause8])).toEqual(Array(10).fill(true));
       expect(batches[0]).toEqual([ids[5], ids[8]]);
+      expect(decisionBatches[0]).toEqual([ids[5]]);
+      expect(decisionBatches[1]).toEqual([ids[0]]);
       expect(batches.slice(1)).toEqual([[ids[0], ids[1], ids[2], ids[3]], [ids[4], ids[6], ids[7]]]);
       expect((await store.listOrderEvents(ids[5]!)).map((e) => e.event.kind)).toEqual(["accepted", "started", "paused"]);
     } finally {

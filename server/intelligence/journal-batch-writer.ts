@@ -116,7 +116,13 @@ export function createJournalBatchWriter(
       pending.delete(orderId);
       batch.appends.push({ orderId, events: entry.events, waiters: entry.waiters });
     }
-    if (urgentIds.length === 0) {
+    if (urgentIds.length > 0) {
+      // Their routing decisions go with them: a child_sent names its decision, and the
+      // audit trail must not hold a child whose decision a crash could lose.
+      const taken = new Set(urgentIds);
+      batch.decisions = pendingDecisions.filter((d) => taken.has(d.orderId));
+      pendingDecisions = pendingDecisions.filter((d) => !taken.has(d.orderId));
+    } else {
       batch.decisions = pendingDecisions;
       batch.repeats = pendingRepeats;
       batch.decisionsWaiter = decisionsWritten;
