@@ -39,6 +39,14 @@ export type ReasonCode = keyof typeof REASON_MESSAGES;
 
 export const REASON_CODES = Object.keys(REASON_MESSAGES) as [ReasonCode, ...ReasonCode[]];
 
+/**
+ * The note on an order that completed short by dust: `dust` is the quantity as text (exact,
+ * e.g. "0.000004"), `base` the asset. Dust is not a failure, so it is a note, not a reason code.
+ */
+export function dustNote(dust: string, base: string): string {
+  return `${dust} ${base} was left unfilled: below every allowed venue's minimum order size, so no venue would take it and the order completed without it.`;
+}
+
 /** The words for a code; a code this build does not know (a newer server) is shown as itself. */
 export function reasonMessage(code: string): string {
   return Object.hasOwn(REASON_MESSAGES, code) ? REASON_MESSAGES[code as ReasonCode] : code.replace(/_/g, " ").toLowerCase();

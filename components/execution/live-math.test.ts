@@ -23,6 +23,8 @@ function live(over: { asOf: number; filled: number; planned: number; fills?: { a
       qty: ordered,
       filled_qty: over.filled,
       remaining_qty: ordered - over.filled,
+      dust_qty: 0,
+      dust_note: null,
       avg_price: null,
       fees_usd: 0,
       limit_price: null,

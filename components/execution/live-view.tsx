@@ -32,6 +32,7 @@ import {
 } from "./live-math";
 import { baseAsset } from "./order-form-state";
 import { formatPct, isWorking } from "./orders-math";
+import { OrderDustNote } from "./order-dust-note";
 import { OrderReasonBanner } from "./order-reason-banner";
 import { OrderStatusBadge } from "./orders-status";
 import { Freshness } from "./source-badge";
@@ -151,6 +152,7 @@ function LiveBody({ live, points }: { live: LiveResponse; points: readonly Progr
   return (
     <div className="space-y-3">
       <OrderReasonBanner order={o} testId="live-reason" />
+      <OrderDustNote order={o} testId="live-dust" />
 
       <div className="grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-[minmax(0,1.3fr)_repeat(4,minmax(0,1fr))]" data-testid="live-totals">
         <KpiCard label="Order">

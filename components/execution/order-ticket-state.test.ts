@@ -125,6 +125,8 @@ describe("liveTargetOf", () => {
     qty: 1,
     filled_qty: 0,
     remaining_qty: 1,
+    dust_qty: 0,
+    dust_note: null,
     avg_price: null,
     fees_usd: 0,
     limit_price: null,

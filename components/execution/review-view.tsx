@@ -19,6 +19,7 @@ import { EmptyState, ErrorState } from "@/components/ui/states";
 import { costTone, formatUsdCents } from "./live-math";
 import { baseAsset } from "./order-form-state";
 import { formatPct, orderFilledPct } from "./orders-math";
+import { OrderDustNote } from "./order-dust-note";
 import { OrderReasonBanner } from "./order-reason-banner";
 import { OrderStatusBadge } from "./orders-status";
 import { DecisionAudit } from "./review-decision-audit";
@@ -143,6 +144,7 @@ function ReviewBody({ review }: { review: ReviewResponse }) {
       </div>
 
       <OrderReasonBanner order={o} testId="review-reason" />
+      <OrderDustNote order={o} testId="review-dust" />
 
       {!review.final ? (
         <div role="status" data-testid="review-note" className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">

@@ -129,7 +129,12 @@ export const OrderSchema = z
     side: SideSchema,
     qty: z.number(),
     filled_qty: z.number(),
-    remaining_qty: z.number(),
+    remaining_qty: z.number().describe("still to be worked; 0 once COMPLETED"),
+    dust_qty: z
+      .number()
+      .min(0)
+      .describe("what a COMPLETED order left unfilled because it was below every allowed venue's minimum order size; 0 otherwise"),
+    dust_note: z.string().nullable().describe("dust_qty in words, for display; null when there is no dust"),
     avg_price: z.number().nullable(),
     fees_usd: z.number(),
     limit_price: z.number().nullable(),

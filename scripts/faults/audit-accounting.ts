@@ -1,8 +1,12 @@
 /**
  * Per-order accounting from the raw log and fills table: fills unique and matching the
  * log per order and per child, no child or order over-filled, child ids unique, and
- * COMPLETED exactly when the fills add up to the ordered quantity (1e-8 dust allowed).
+ * COMPLETED exactly when the fills and the dust its completed event states add up to the
+ * ordered quantity (1e-8 rounding allowed), and that dust is below the smallest order
+ * the venues it filled on accept (the registry's lot and minimums: spec data, not the
+ * service's arithmetic), so "dust" cannot hide a remainder a venue would have taken.
  */
+import { instrumentFor, isVenueId } from "@/server/market-data/venues";
 import type { ApiOrderView } from "./audit-acks";
 import { sumE8, type LogFacts } from "./derive-log-facts";
 import { e8ToText, type DbFill, type StoreSnapshot } from "./store-snapshot";
@@ -55,8 +59,12 @@ export function auditAccounting(snap: StoreSnapshot, facts: ReadonlyMap<string, 
     }
 
     const full = abs(order.qtyE8 - filled) <= DUST_E8;
-    if (f.terminal?.kind === "completed" && !full) {
-      out.add("short_completed", id, `COMPLETED with ${e8ToText(filled)} of ${e8ToText(order.qtyE8)} filled`);
+    const dust = f.terminal?.kind === "completed" ? (f.terminal.dustE8 ?? 0n) : 0n;
+    const bound = dust > DUST_E8 ? smallestVenueMinimumE8(order.request, f.fills) : undefined;
+    if (f.terminal?.kind === "completed" && abs(order.qtyE8 - filled - dust) > DUST_E8) {
+      out.add("short_completed", id, `COMPLETED with ${e8ToText(filled)} of ${e8ToText(order.qtyE8)} filled (stated dust ${e8ToText(dust)})`);
+    } else if (bound !== undefined && dust >= bound) {
+      out.add("short_completed", id, `COMPLETED with dust ${e8ToText(dust)}, not below the smallest order its venues accept ${e8ToText(bound)}`);
     } else if (f.terminal && f.terminal.kind !== "completed" && full) {
       out.add("short_completed", id, `filled in full (${e8ToText(filled)}) but ended ${f.terminal.kind.toUpperCase()}`);
     }
@@ -71,4 +79,24 @@ export function auditAccounting(snap: StoreSnapshot, facts: ReadonlyMap<string, 
       if (logStatus && view.orderStatus !== logStatus) out.add("inconsistent", id, `API status ${view.orderStatus} ≠ log ${logStatus}`);
     }
   }
+}
+
+/**
+ * The smallest order the venues this order filled on accept (registry lot, minimum
+ * quantity, minimum notional at the order's average fill price), with 1 % slack for the
+ * price having moved: those venues were open to the order, so dust at or above this is
+ * a remainder one of them would have taken. Undefined when the stored request names no
+ * symbol (graph and slice rows) or nothing filled.
+ */
+function smallestVenueMinimumE8(request: unknown, fills: readonly { venue: string; qtyE8: bigint; priceE9: bigint }[]): bigint | undefined {
+  const symbol = (request as { symbol?: unknown } | null)?.symbol;
+  const qtyE8 = sumE8(fills);
+  if (typeof symbol !== "string" || qtyE8 === 0n) return undefined;
+  const price = Number(fills.reduce((s, x) => s + x.qtyE8 * x.priceE9, 0n) / qtyE8) / 1e9;
+  let smallest = Infinity;
+  for (const venue of new Set(fills.map((f) => f.venue))) {
+    const spec = isVenueId(venue) ? instrumentFor(venue, symbol) : undefined;
+    if (spec) smallest = Math.min(smallest, Math.max(spec.lotSize, spec.minQty, price > 0 ? spec.minNotional / price : 0));
+  }
+  return Number.isFinite(smallest) ? BigInt(Math.ceil(smallest * 1.01 * 1e8)) : undefined;
 }

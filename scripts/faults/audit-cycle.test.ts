@@ -41,6 +41,24 @@ describe("auditCycle", () => {
     expect(classes(ledger, snap)).toEqual(["short_completed"]);
   });
 
+  it("a COMPLETED order short by the dust its completed event states is fine; dust that does not add up, or that a venue would take, is short_completed", () => {
+    const ledger = createLedger();
+    for (const id of ["ok", "wrong", "big"]) acked(ledger, id, 1.000004);
+    // Binance fills at 90,000 USD: its 5 USD minimum is 0.0000556 BTC, so 0.0001 BTC was not dust.
+    const at90k = (fillId: string, childId: string, qtyE8: string): Ev => ["fill", { fillId, childId, venue: "binance", qtyE8, priceE9: "90000000000000", feeE9: "0", liquidity: "taker" }, T0 + 2];
+    const done = (filledE8: string, dustE8: string): Ev[] => [["started", {}, T0], sent("c1", filledE8), at90k(`f-${filledE8}-${dustE8}`, "c1", filledE8), ["completed", { dustE8 }, T0 + 3]];
+    const snap = world([
+      { id: "ok", qty: "1.000004", status: "COMPLETED", events: done("100000000", "400") },
+      { id: "wrong", qty: "1.000004", status: "COMPLETED", events: done("100000000", "300") },
+      { id: "big", qty: "1.000004", status: "COMPLETED", events: done("99990400", "10000") },
+    ]);
+    const found = auditCycle({ ledger, snapshot: snap, api: new Map(), nowMs: T0 + 60_000 });
+    expect(found.map((v) => [v.subject, v.cls])).toEqual([
+      ["wrong", "short_completed"],
+      ["big", "short_completed"],
+    ]);
+  });
+
   it("flags an acknowledged order missing from the store as lost", () => {
     const ledger = createLedger();
     acked(ledger, "gone", 1);

@@ -10,15 +10,20 @@ export const TERMINAL_KINDS = ["completed", "cancelled", "rejected", "failed"] a
 export interface LogFill {
   fillId: string;
   childId: string;
+  venue: string;
   qtyE8: bigint;
+  priceE9: bigint;
   atMs: number;
 }
 
 export interface LogFacts {
   acceptedQtyE8: bigint | undefined;
   startedAtMs: number | undefined;
-  /** The first terminal event; `terminalCount` > 1 is itself a defect. */
-  terminal: { kind: string; atMs: number } | undefined;
+  /**
+   * The first terminal event; `terminalCount` > 1 is itself a defect. `dustE8`: what a
+   * completed event says it left unfilled as dust (absent in older logs).
+   */
+  terminal: { kind: string; atMs: number; dustE8?: bigint } | undefined;
   terminalCount: number;
   cancelRequestedAtMs: number | undefined;
   /** The last pause/resume was a pause asked for by a client key. */
@@ -78,13 +83,14 @@ export function deriveLogFacts(events: readonly DbEvent[]): LogFacts {
           break;
         }
         seenFills.add(fillId);
-        facts.fills.push({ fillId, childId: String(p.childId), qtyE8: int(p.qtyE8, facts, e) ?? 0n, atMs: e.atMs });
+        facts.fills.push({ fillId, childId: String(p.childId), venue: String(p.venue), qtyE8: int(p.qtyE8, facts, e) ?? 0n, priceE9: int(p.priceE9, facts, e) ?? 0n, atMs: e.atMs });
         break;
       }
       default:
         if ((TERMINAL_KINDS as readonly string[]).includes(e.kind)) {
           facts.terminalCount++;
-          facts.terminal ??= { kind: e.kind, atMs: e.atMs };
+          const dustE8 = e.kind === "completed" && p.dustE8 !== undefined ? int(p.dustE8, facts, e) : undefined;
+          facts.terminal ??= { kind: e.kind, atMs: e.atMs, ...(dustE8 !== undefined ? { dustE8 } : {}) };
         }
     }
   }

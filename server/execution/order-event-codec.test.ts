@@ -13,7 +13,7 @@ const EVENTS: OrderEvent[] = [
   { kind: "fill", atMs: 8, fillId: "f1", childId: "c1", venue: "okx", qtyE8: 3n, priceE9: 9_007_199_254_740_993n, feeE9: -12n, liquidity: "maker" },
   { kind: "child_cancelled", atMs: 9, childId: "c1", qtyE8: 2n },
   { kind: "cancel_requested", atMs: 10, byKeyId: null },
-  { kind: "completed", atMs: 11 },
+  { kind: "completed", atMs: 11, dustE8: 400n },
   { kind: "cancelled", atMs: 12, reason: "KILL_SWITCH" },
   { kind: "rejected", atMs: 13, reason: "NO_LIQUIDITY" },
   { kind: "failed", atMs: 14, reason: "STORE_UNAVAILABLE", error: "lost the venue session" },
@@ -44,6 +44,20 @@ describe("order event codec", () => {
     expect(decodeOrderEvent(row({ reason: "STORE_UNAVAILABLE", error: "NO_LIQUIDITY" }))).toMatchObject({ reason: "STORE_UNAVAILABLE" });
     expect(() => decodeOrderEvent(row({ reason: "OOPS", error: "x" }))).toThrow(OrderEventDecodeError);
     expect(() => decodeOrderEvent(row({ reason: "INTERNAL_ERROR" }))).toThrow(OrderEventDecodeError);
+  });
+
+  it("reads a completed event logged before dust was recorded as one without dust", () => {
+    expect(decodeOrderEvent({ kind: "completed", atMs: 7, payloadJson: "{}" })).toEqual({ kind: "completed", atMs: 7 });
+    expect(() => decodeOrderEvent({ kind: "completed", atMs: 7, payloadJson: '{"dustE8":0.5}' })).toThrow(OrderEventDecodeError);
+  });
+
+  it.each([
+    ["rejected", "{}"],
+    ["rejected", '{"reason":null}'],
+    ["child_rejected", '{"childId":"c1"}'],
+    ["failed", '{"reason":"NO_LIQUIDITY"}'],
+  ])("refuses a %s event without its reason or text (%s)", (kind, payloadJson) => {
+    expect(() => decodeOrderEvent({ kind, atMs: 1, payloadJson })).toThrow(OrderEventDecodeError);
   });
 
   it("stores bigints as decimal strings", () => {

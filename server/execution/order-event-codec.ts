@@ -48,7 +48,7 @@ const PAYLOADS = {
   }),
   child_cancelled: z.strictObject({ childId: z.string(), qtyE8: Int }),
   cancel_requested: z.strictObject({ byKeyId: ByKey }),
-  completed: Empty,
+  completed: z.strictObject({ dustE8: Int.optional() }),
   cancelled: z.strictObject({ reason: Reason.nullable() }),
   rejected: z.strictObject({ reason: Reason }),
   // Logs written before failures carried a code have only the text: the code is read from it.

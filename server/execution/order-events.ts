@@ -105,6 +105,12 @@ export interface CancelRequestedEvent extends EventAt {
 
 export interface CompletedEvent extends EventAt {
   kind: "completed";
+  /**
+   * What was left unfilled because no venue the order may use would accept so small an
+   * order (measure-dust.ts): always ordered − filled. Absent in logs written before dust
+   * was recorded; the reducer derives the same figure from the log either way.
+   */
+  dustE8?: bigint;
 }
 
 export interface CancelledEvent extends EventAt {

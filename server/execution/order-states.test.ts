@@ -368,3 +368,41 @@ describe("deriveOrder", () => {
     expect(derived).toMatchObject({ status: "COMPLETED", filledE8: 5n * E8, residualE8: 0n });
   });
 });
+
+describe("dust and reason codes", () => {
+  // 1.000004 ordered, 1 filled: the last 0.000004 was below every allowed venue's minimum.
+  const ordered = E8 + 400n;
+  const filledOne = (): OrderEvent[] => [accepted(ordered), started(), sent("c1", E8), fill("f1", "c1", E8)];
+
+  it("a completed event states the dust, and the summary shows it instead of a remainder", () => {
+    const d = deriveOrder([...filledOne(), { kind: "completed", atMs: 1010, dustE8: 400n }]);
+    expect(d).toMatchObject({ status: "COMPLETED", filledE8: E8, residualE8: 0n, dustE8: 400n });
+  });
+
+  it("refuses a completed event whose dust is not what is unfilled", () => {
+    const state = replay(...filledOne());
+    expect(refusal(() => applyOrderEvent(state, { kind: "completed", atMs: 1010, dustE8: 399n })).code).toBe("INVALID_AMOUNT");
+    expect(refusal(() => applyOrderEvent(state, { kind: "completed", atMs: 1010, dustE8: 0n })).code).toBe("INVALID_AMOUNT");
+  });
+
+  it("a log written before dust was recorded derives the same figure; orders that did not complete have none", () => {
+    expect(deriveOrder([...filledOne(), { kind: "completed", atMs: 1010 }])).toMatchObject({ residualE8: 0n, dustE8: 400n });
+    const failed = deriveOrder([...filledOne(), { kind: "failed", atMs: 1010, reason: "NO_LIQUIDITY", error: "NO_LIQUIDITY" }]);
+    expect(failed).toMatchObject({ status: "FAILED", residualE8: 400n, dustE8: 0n, rejectReason: "NO_LIQUIDITY" });
+  });
+
+  it("a failed or rejected event cannot be built without a reason code", () => {
+    // @ts-expect-error reason is required: no order ends FAILED without a code
+    const failed: OrderEvent = { kind: "failed", atMs: 1, error: "lost the venue" };
+    // @ts-expect-error reason is required on rejected too
+    const rejected: OrderEvent = { kind: "rejected", atMs: 1 };
+    expect([failed.kind, rejected.kind]).toEqual(["failed", "rejected"]);
+    const s = replay(accepted(), started());
+    for (const e of [
+      { kind: "failed", atMs: 2, reason: "INTERNAL_ERROR", error: "x" },
+      { kind: "rejected", atMs: 2, reason: "BELOW_MIN_SIZE" },
+    ] as const) {
+      expect(applyOrderEvent(s, e).rejectReason).toBe(e.reason);
+    }
+  });
+});

@@ -153,6 +153,10 @@ function applyToLog(state: OrderState, event: Exclude<OrderEvent, { kind: "accep
       const moved = moveTo(state, event);
       if (state.filledE8 === 0n) refuse(state, event.kind, "NOTHING_FILLED", "an order with no fills cannot complete");
       refuseWhileChildrenWork(state, event.kind);
+      const unfilled = state.qtyE8 - state.filledE8;
+      if (event.dustE8 !== undefined && event.dustE8 !== unfilled) {
+        refuse(state, event.kind, "INVALID_AMOUNT", `completed with dust ${event.dustE8}e-8 but ${unfilled}e-8 is unfilled`);
+      }
       return moved;
     }
     case "cancelled": {
@@ -298,7 +302,10 @@ export interface OrderSummary {
   status: OrderStatus;
   qtyE8: bigint;
   filledE8: bigint;
+  /** Still to be worked: 0 once COMPLETED (what a completed order left is dust, below). */
   residualE8: bigint;
+  /** See dustQtyE8. */
+  dustE8: bigint;
   /** Rounded half up to 1e-9; null before the first fill. */
   avgPriceE9: bigint | null;
   feesE9: bigint;
@@ -317,12 +324,29 @@ export interface DerivedOrder extends OrderSummary {
   state: OrderState;
 }
 
+/**
+ * Dust, defined once for the order view, Live, Review and the CSV: what a COMPLETED order
+ * left unfilled. An order completes short only when its remainder was below every allowed
+ * venue's minimum order size (the runner's rule, measure-dust.ts), and the completed event
+ * states that same figure; any other status has no dust (its remainder is still working,
+ * or was cancelled, rejected or failed).
+ */
+export function dustQtyE8(status: OrderStatus, qtyE8: bigint, filledE8: bigint): bigint {
+  return status === "COMPLETED" && qtyE8 > filledE8 ? qtyE8 - filledE8 : 0n;
+}
+
+/** What is still to be worked (or was never worked, for a stopped order); none once COMPLETED. */
+export function residualQtyE8(status: OrderStatus, qtyE8: bigint, filledE8: bigint): bigint {
+  return status === "COMPLETED" ? 0n : qtyE8 - filledE8;
+}
+
 export function summarizeOrder(state: OrderState): OrderSummary {
   return {
     status: state.status,
     qtyE8: state.qtyE8,
     filledE8: state.filledE8,
-    residualE8: state.qtyE8 - state.filledE8,
+    residualE8: residualQtyE8(state.status, state.qtyE8, state.filledE8),
+    dustE8: dustQtyE8(state.status, state.qtyE8, state.filledE8),
     avgPriceE9: state.filledE8 === 0n ? null : (state.notionalE17 * 2n + state.filledE8) / (state.filledE8 * 2n),
     feesE9: state.feesE9,
     rejectReason: state.rejectReason,

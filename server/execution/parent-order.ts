@@ -5,6 +5,7 @@
  */
 import type { SymbolId, VenueId } from "@/server/market-data/types";
 import type { PacedSlice } from "./expand-pacing";
+import type { OrderRejectReason } from "./order-reject-reasons";
 import type { Side, Urgency } from "./types";
 
 export type ParentPolicy = "sor" | "aggressive_chase";
@@ -49,9 +50,9 @@ export interface ParentOrder {
   /** Set while paused: no new children, no schedule; the time it was paused. */
   pausedAtMs?: number | undefined;
   cancelRequested: boolean;
-  cancelReason?: string | undefined;
+  cancelReason?: OrderRejectReason | undefined;
   /** Set when the system stops the order (its children are pulled, then it ends FAILED with this reason). */
-  failReason?: string | undefined;
+  failReason?: OrderRejectReason | undefined;
   final: boolean;
 }
 

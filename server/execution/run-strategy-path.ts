@@ -19,7 +19,8 @@ import type { PathBookTemplate } from "./path-book-template";
 import type { PathVenueBook } from "./path-venue-book";
 import { PathMarket } from "./replay-market-path";
 import type { MarketPath } from "./simulate-market-path";
-import { smallestAcceptedQty, venueSizing, type VenueSizing } from "./size-child-orders";
+import { dustBelow, smallestTradableQty } from "./measure-dust";
+import { venueSizing, type VenueSizing } from "./size-child-orders";
 import type { ExecutionStrategy, StrategyContext } from "./strategy";
 import type { BindingConstraint, ChildOrder, ExecutionEvent, Side } from "./types";
 
@@ -75,9 +76,8 @@ export function runStrategyPath(setup: StrategyPathSetup): PathOutcome {
   };
   // A residual smaller than the smallest order any allowed venue accepts cannot be traded
   // anywhere, so it counts as done — unless the whole order is that small.
-  let smallest = Infinity;
-  for (const b of market.books) smallest = Math.min(smallest, smallestAcceptedQty(sizing(b.venue), market.mid));
-  const dust = Number.isFinite(smallest) && qty >= smallest ? smallest * (1 - 1e-9) : qty * 1e-9;
+  const smallest = smallestTradableQty(market.books.map((b) => sizing(b.venue)), market.mid);
+  const dust = qty >= smallest ? dustBelow(smallest) : qty * 1e-9;
   const progress = new ParentProgress(qty, dust);
   const bound = new Set<BindingConstraint>();
   const bookByVenue = new Map<VenueId, PathVenueBook>(market.books.map((b) => [b.venue, b]));

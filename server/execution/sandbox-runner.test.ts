@@ -50,7 +50,11 @@ function setup(opts: SetupOptions = {}) {
     source,
     journal,
     route: ({ parent, qty, books, nowMs, sequence }) =>
-      routeOrder({ parentId: parent.orderId, nodeOrderId: parent.nodeOrderId, sequence, symbol: parent.symbol, side: parent.side, qty, books, nowMs, sigmaPerSecond: observations.volatility(parent.symbol).sigmaPerSecond, version: parent.routerVersion }),
+      routeOrder({
+        parentId: parent.orderId, nodeOrderId: parent.nodeOrderId, sequence, symbol: parent.symbol, side: parent.side, qty, books, nowMs,
+        sigmaPerSecond: observations.volatility(parent.symbol).sigmaPerSecond, version: parent.routerVersion,
+        ...(parent.venue ? { venues: [parent.venue] } : {}), excludeVenues: parent.excludeVenues,
+      }),
   });
   runner.attach();
   // Children go out once their child_sent is durable (a resolved promise here): let those
@@ -293,5 +297,62 @@ describe("SandboxRunner", () => {
     // The edge that did fire started its node.
     expect(onCancel.waiting).toBe(false);
     expect(s.runner.working()).toHaveLength(0);
+  });
+
+  it("a remainder below every allowed venue's minimum completes the order with it as dust: no empty re-routes, no FAILED", async () => {
+    const s = setup();
+    // Binance trades BTC in 0.00001 lots with a 5 USD minimum: the last 0.000004 can go nowhere.
+    const p = parent({ qty: 1.000004, venue: "binance" });
+    s.runner.add(p);
+    s.runner.start(p.orderId, s.clock.nowMs());
+    await s.run(3_000);
+    await s.runner.flush();
+    expect(s.statuses.filter((x) => x.orderId === p.orderId)).toEqual([
+      { orderId: p.orderId, status: "RUNNING" },
+      { orderId: p.orderId, status: "COMPLETED" },
+    ]);
+    expect(p.qty - p.filled).toBeCloseTo(0.000004, 12);
+    // Every routing round sent something: the dust never reached the router.
+    const mine = s.decisions.filter((d) => d.orderId === p.orderId);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.filter((d) => d.legs === 0)).toEqual([]);
+  });
+
+  it("SOR: dust below every venue's minimum (0.000004 BTC is under OKX's 0.00001 and Coinbase's 1 USD) completes too", async () => {
+    const s = setup();
+    const p = parent({ qty: 1.000004 });
+    s.runner.add(p);
+    s.runner.start(p.orderId, s.clock.nowMs());
+    await s.run(3_000);
+    await s.runner.flush();
+    expect(s.statuses.filter((x) => x.orderId === p.orderId).map((x) => x.status)).toEqual(["RUNNING", "COMPLETED"]);
+    expect(p.filled).toBeGreaterThan(1.000004 - 0.00001);
+    expect(p.filled).toBeLessThan(1.000004);
+    expect(s.decisions.filter((d) => d.orderId === p.orderId && d.legs === 0)).toEqual([]);
+  });
+
+  it("an order smaller than every venue's minimum is REJECTED BELOW_MIN_SIZE at once, never routed", async () => {
+    const s = setup();
+    const p = parent({ qty: 0.000004 });
+    s.runner.add(p);
+    s.runner.start(p.orderId, s.clock.nowMs());
+    await s.run(500);
+    await s.runner.flush();
+    expect(s.statuses.filter((x) => x.orderId === p.orderId).at(-1)).toEqual({ orderId: p.orderId, status: "REJECTED", reason: "BELOW_MIN_SIZE" });
+    expect(s.decisions.filter((d) => d.orderId === p.orderId)).toEqual([]);
+  });
+
+  it("a TWAP slice's dust waits for the next slice instead of being routed alone", async () => {
+    const s = setup();
+    const start = s.clock.nowMs();
+    // Four slices of 0.25000125 on Binance (0.00001 lots): each leaves 0.00000125 that only the next slice can carry.
+    const p = parent({ qty: 1.000005, venue: "binance", slices: expandPacing(1.000005, 4, 2_000, start) });
+    s.runner.add(p);
+    s.runner.start(p.orderId, start);
+    await s.run(10_000);
+    await s.runner.flush();
+    expect(s.statuses.filter((x) => x.orderId === p.orderId).map((x) => x.status)).toEqual(["RUNNING", "COMPLETED"]);
+    expect(s.decisions.filter((d) => d.orderId === p.orderId && d.legs === 0)).toEqual([]);
+    expect(p.qty - p.filled).toBeLessThan(0.00001);
   });
 });

@@ -11,6 +11,10 @@
  * journal never drops an event; while the store cannot be written nothing new is sent,
  * and an outage longer than STORE_HALT_FAIL_MS stops every working order (children
  * pulled, FAILED STORE_UNAVAILABLE), so memory and the log never tell different stories.
+ *
+ * Dust: a remainder below the smallest order any venue the order may use accepts is never
+ * routed (measure-dust.ts). The order completes with it (REJECTED BELOW_MIN_SIZE when
+ * nothing filled), and a TWAP slice's dust waits to be released with the next slice.
  */
 import type { BookView, MarketSource, VenueId } from "@/server/market-data/types";
 import { currentBooks } from "@/server/market-data/current-books";
@@ -19,7 +23,10 @@ import type { RoutingDecision } from "@/server/router/routing-decision";
 import { GraphEdges, type EdgeTrigger, type GraphEdge } from "./graph-edges";
 import { HORIZON_MS_BY_URGENCY } from "./horizons";
 import type { MatchingEngine } from "./matching-engine";
+import { isDust, smallestTradableQty } from "./measure-dust";
+import type { OrderRejectReason } from "./order-reject-reasons";
 import { openQty, releasedQty, remainingQty, type ParentOrder } from "./parent-order";
+import { venueSizing } from "./size-child-orders";
 import type { ChildOrder, ExecutionEvent, Side } from "./types";
 
 export type { EdgeTrigger } from "./graph-edges";
@@ -43,7 +50,8 @@ export interface RunnerJournal {
   decision(orderId: string, decision: RoutingDecision, acted: boolean): string | null;
   /** A routing round skipped because nothing can be taken at the limit: counts as a repeat of the last decision. */
   repeatDecision?(orderId: string, atMs: number): void;
-  status(orderId: string, status: "RUNNING" | FinalStatus, atMs: number, rejectReason?: string): Promise<boolean>;
+  /** `rejectReason` is always set for REJECTED and FAILED (the runner's finish requires it). */
+  status(orderId: string, status: "RUNNING" | FinalStatus, atMs: number, rejectReason?: OrderRejectReason): Promise<boolean>;
   /** A client paused, resumed or asked to cancel the order (`byKeyId` null when the system did). */
   control(orderId: string, kind: "paused" | "resumed" | "cancel_requested", byKeyId: string | null, atMs: number): Promise<boolean>;
   /** Resolves when everything recorded so far is written. */
@@ -172,7 +180,7 @@ export class SandboxRunner {
    * The request goes to the log first (who asked, when), then the children are cancelled.
    * Resolves true when the request is durable; false when there is nothing to cancel.
    */
-  requestCancel(orderId: string, nowMs: number, reason?: string, byKeyId: string | null = null): Promise<boolean> {
+  requestCancel(orderId: string, nowMs: number, reason?: OrderRejectReason, byKeyId: string | null = null): Promise<boolean> {
     const p = this.parents.get(orderId);
     if (!p || p.final) return Promise.resolve(false);
     const durable = p.cancelRequested ? Promise.resolve(true) : this.journal(this.o.journal.control(p.orderId, "cancel_requested", byKeyId, nowMs));
@@ -221,7 +229,7 @@ export class SandboxRunner {
    * are durable. Nodes waiting for a graph trigger go first, so they carry this reason
    * rather than GRAPH_TRIGGER_UNMET when their source ends.
    */
-  async cancelDesk(deskId: string, nowMs: number, reason = "KILL_SWITCH", byKeyId: string | null = null): Promise<number> {
+  async cancelDesk(deskId: string, nowMs: number, reason: OrderRejectReason = "KILL_SWITCH", byKeyId: string | null = null): Promise<number> {
     const mine = [...this.parents.values()].filter((p) => p.deskId === deskId && !p.final);
     mine.sort((a, b) => Number(b.waiting) - Number(a.waiting));
     const requests = mine.map((p) => this.requestCancel(p.orderId, nowMs, reason, byKeyId));
@@ -246,7 +254,7 @@ export class SandboxRunner {
   }
 
   /** Stops a working order on the system's behalf: children pulled, then FAILED with `reason`. */
-  stopOrder(orderId: string, nowMs: number, reason: string): void {
+  stopOrder(orderId: string, nowMs: number, reason: OrderRejectReason): void {
     const p = this.parents.get(orderId);
     if (!p || p.final || p.failReason !== undefined) return;
     p.failReason = reason;
@@ -296,7 +304,21 @@ export class SandboxRunner {
     }
     if (!canSend || p.pausedAtMs !== undefined || nowMs < p.nextActionAtMs) return;
     const books = this.books(p);
-    if (p.arrivalMid === undefined) p.arrivalMid = computeNbbo(books).mid;
+    const mid = computeNbbo(books).mid;
+    if (p.arrivalMid === undefined) p.arrivalMid = mid;
+    if (p.open.size === 0) {
+      const smallest = this.smallestTradable(p, mid ?? p.arrivalMid);
+      if (isDust(p.qty - p.filled, smallest)) {
+        if (p.filled > 0) this.finish(p, "COMPLETED", nowMs);
+        else this.finish(p, "REJECTED", nowMs, "BELOW_MIN_SIZE");
+        return;
+      }
+      // A slice's remainder no venue would take is worked with the next slice instead.
+      if (isDust(Math.min(releasedQty(p, nowMs), p.qty) - p.filled, smallest)) {
+        p.nextActionAtMs = nowMs + (this.o.reRouteMs ?? 250);
+        return;
+      }
+    }
     if (p.policy === "aggressive_chase" && nowMs - (p.startedAtMs ?? nowMs) < HORIZON_MS_BY_URGENCY[p.urgency]) {
       this.chase(p, books, nowMs);
       return;
@@ -444,7 +466,11 @@ export class SandboxRunner {
     this.fire(p, "on_fill", e.tsMs);
   }
 
-  private finish(p: ParentOrder, status: FinalStatus, nowMs: number, reason?: string): void {
+  /** REJECTED and FAILED always say why (a reason code); COMPLETED never does. */
+  private finish(p: ParentOrder, status: "COMPLETED", nowMs: number): void;
+  private finish(p: ParentOrder, status: "CANCELLED", nowMs: number, reason: OrderRejectReason | undefined): void;
+  private finish(p: ParentOrder, status: "REJECTED" | "FAILED", nowMs: number, reason: OrderRejectReason): void;
+  private finish(p: ParentOrder, status: FinalStatus, nowMs: number, reason?: OrderRejectReason): void {
     if (p.final) return;
     p.final = true;
     const written = this.journal(this.o.journal.status(p.orderId, status, nowMs, reason));
@@ -495,6 +521,12 @@ export class SandboxRunner {
 
   private books(p: ParentOrder): BookView[] {
     return currentBooks(this.o.source, p.symbol);
+  }
+
+  /** The smallest child any venue this order may use would accept (its pin, else the symbol's venues less exclusions). */
+  private smallestTradable(p: ParentOrder, price: number | undefined): number {
+    const venues = p.venue ? [p.venue] : this.o.source.venuesFor(p.symbol).filter((v) => !p.excludeVenues.includes(v));
+    return smallestTradableQty(venues.map((v) => venueSizing(v, p.symbol)), price);
   }
 
   /** Keeps the chain flush() waits on; the journal itself reports and retries write failures. */

@@ -1,5 +1,6 @@
 import type { OrderView } from "@/lib/contracts/orders";
-import { e8ToQty, e9ToPrice } from "@/lib/units";
+import { dustNote } from "@/lib/reason-messages";
+import { e8ToQty, e9ToPrice, formatScaled } from "@/lib/units";
 import { deriveOrder, summarizeOrder, type OrderSummary } from "@/server/execution/order-states";
 import { msToNs } from "@/server/shared/clock";
 import type { OrderRecord, Store } from "@/server/store/port";
@@ -25,6 +26,8 @@ export function toOrderView(record: OrderRecord, summary: OrderSummary): OrderVi
     qty: e8ToQty(summary.qtyE8),
     filled_qty: e8ToQty(summary.filledE8),
     remaining_qty: e8ToQty(summary.residualE8),
+    dust_qty: e8ToQty(summary.dustE8),
+    dust_note: summary.dustE8 > 0n ? dustNote(formatScaled(summary.dustE8, 8), record.symbol.split("-")[0] ?? record.symbol) : null,
     avg_price: summary.avgPriceE9 === null ? null : e9ToPrice(summary.avgPriceE9),
     fees_usd: e9ToPrice(summary.feesE9),
     limit_price: record.limitPriceE9 === null ? null : e9ToPrice(record.limitPriceE9),

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { OrderListQuerySchema, OrderListResponseSchema, OrderResponseSchema } from "@/lib/contracts/orders";
 import type { Core } from "@/server/core";
 import { ApiError, notFound } from "@/server/http/api-error";
-import type { OrderSummary } from "@/server/execution/order-states";
+import { dustQtyE8, residualQtyE8, type OrderSummary } from "@/server/execution/order-states";
 import type { OrderRecord, OrderTcaRecord } from "@/server/store/port";
 import { loadOrderView, toOrderView } from "./order-view";
 
@@ -73,7 +73,8 @@ function summaryOfTca(r: OrderRecord, t: OrderTcaRecord): OrderSummary {
     status: t.status,
     qtyE8: r.qtyE8,
     filledE8: t.filledE8,
-    residualE8: r.qtyE8 - t.filledE8,
+    residualE8: residualQtyE8(t.status, r.qtyE8, t.filledE8),
+    dustE8: dustQtyE8(t.status, r.qtyE8, t.filledE8),
     avgPriceE9: t.avgPriceE9,
     feesE9: t.feesE9,
     rejectReason: t.rejectReason as OrderSummary["rejectReason"],

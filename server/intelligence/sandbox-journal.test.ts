@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { issueApiKey } from "@/server/auth/issue-api-key";
-import { deriveOrder } from "@/server/execution/order-states";
+import { dustNote } from "@/lib/reason-messages";
+import { deriveOrder, dustQtyE8 } from "@/server/execution/order-states";
 import { buildOrder, E8 } from "@/server/store/testing/order-fixtures";
 import { openTempSqliteStore } from "@/server/store/testing/open-temp-sqlite-store";
+import { loadOrderView } from "./order-view";
 import { createSandboxJournal } from "./sandbox-journal";
 
 const T0 = 1_760_000_000_000;
@@ -101,6 +103,36 @@ describe("sandbox journal follow-ups", () => {
       await new Promise((resolve) => setImmediate(resolve));
       expect(journal.tracked()).toBe(0);
       expect((await store.getOrder(desk.id, a.id))?.status).toBe("CANCELLED");
+    } finally {
+      await dispose();
+    }
+  });
+
+  it("a completion short by dust states the dust in the log; the order view shows it with a note, and nothing remaining", async () => {
+    const { store, dispose } = await openTempSqliteStore();
+    try {
+      const desk = await store.createDesk({ name: "d" });
+      const { record: key } = await issueApiKey(store, { deskId: desk.id, role: "trader", sandbox: true, label: "t" });
+      const journal = createSandboxJournal(store, (m, e) => {
+        throw new Error(`${m}: ${String(e)}`);
+      });
+      const ordered = E8 + 400n; // 1.000004 BTC
+      const o = await store.createOrder(buildOrder(desk.id, key.id, { id: "ord_d", createdAtMs: T0, qtyE8: ordered }), [{ kind: "accepted", atMs: T0, qtyE8: ordered }]);
+      journal.track(o.id, deriveOrder([{ kind: "accepted", atMs: T0, qtyE8: ordered }]).state, desk.id);
+      await journal.status(o.id, "RUNNING", T0 + 1);
+      await journal.event(o.id, "child_sent", { child_id: "c1", venue: "binance", qty: 1, limit_price: null, decision_id: null }, T0 + 2);
+      await journal.fill(o.id, { fillId: "f1", childId: "c1", venue: "binance", qty: 1, price: 90_000, feeUsd: 9, liquidity: "taker", atMs: T0 + 3, closesChild: true });
+      expect(await journal.status(o.id, "COMPLETED", T0 + 4)).toBe(true);
+      await journal.flush();
+      const events = (await store.listOrderEvents(o.id)).map((e) => e.event);
+      expect(events.at(-1)).toEqual({ kind: "completed", atMs: T0 + 4, dustE8: 400n });
+      const record = (await store.getOrder(desk.id, o.id))!;
+      const view = await loadOrderView(store, record);
+      expect(view).toMatchObject({ status: "COMPLETED", reject_reason: null, filled_qty: 1, remaining_qty: 0, dust_qty: 0.000004 });
+      expect(view.dust_note).toBe(dustNote("0.000004", "BTC"));
+      // The roll-up the order list and the CSV read has the same figures.
+      const tca = (await store.getOrderTca([o.id])).get(o.id)!;
+      expect(dustQtyE8(tca.status, ordered, tca.filledE8)).toBe(400n);
     } finally {
       await dispose();
     }

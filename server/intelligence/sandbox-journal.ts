@@ -225,7 +225,11 @@ export function createSandboxJournal(
     status(orderId, status, atMs, reason) {
       let written: Promise<boolean>;
       if (status === "RUNNING") written = append(orderId, { kind: "started", atMs });
-      else if (status === "COMPLETED") written = append(orderId, { kind: "completed", atMs });
+      else if (status === "COMPLETED") {
+        const state = states.get(orderId);
+        // The remainder the runner left as dust, stated in the log so an audit reads it without the reducer.
+        written = append(orderId, { kind: "completed", atMs, ...(state ? { dustE8: state.qtyE8 - state.filledE8 } : {}) });
+      }
       else if (status === "CANCELLED") written = append(orderId, { kind: "cancelled", atMs, reason: reason && isOrderRejectReason(reason) ? reason : null });
       else if (status === "REJECTED") written = append(orderId, { kind: "rejected", atMs, reason: reason && isOrderRejectReason(reason) ? reason : "NO_LIQUIDITY" });
       else written = append(orderId, { kind: "failed", atMs, reason: reason && isOrderRejectReason(reason) ? reason : "INTERNAL_ERROR", error: reason ?? "unknown" });

@@ -1,16 +1,19 @@
 import type { SummaryQuery } from "@/lib/contracts/summary";
+import { formatScaled, qtyToE8 } from "@/lib/units";
 import type { Principal } from "@/server/auth/principal";
+import { dustQtyE8 } from "@/server/execution/order-states";
 import type { Core } from "@/server/core";
 import { resolveSummaryScope } from "./get-summary";
 
 const COLUMNS = [
-  "order_id", "node_order_id", "created_at_utc", "symbol", "side", "qty", "filled_qty", "avg_price", "fees_usd", "status",
+  "order_id", "node_order_id", "created_at_utc", "symbol", "side", "qty", "filled_qty", "dust_qty", "avg_price", "fees_usd", "status",
   "router_version", "arrival_mid", "forecast_p50_bps", "forecast_p90_bps", "realized_cost_bps", "within_p90",
 ] as const;
 
 /**
  * The summary's orders with their TCA as CSV (RFC 4180 quoting), for a spreadsheet: the
- * roll-up's per-order rows, the same rows the summary's figures are summed from.
+ * roll-up's per-order rows, the same rows the summary's figures are summed from. dust_qty
+ * is the order view's figure (dustQtyE8), exact to 1e-8.
  */
 export async function summaryCsv(core: Core, principal: Principal, q: SummaryQuery): Promise<Response> {
   const { scope, start, end } = resolveSummaryScope(core, principal, q);
@@ -20,7 +23,7 @@ export async function summaryCsv(core: Core, principal: Principal, q: SummaryQue
     lines.push(
       [
         r.orderId, r.nodeOrderId, new Date(r.createdAtMs).toISOString(), r.symbol, r.side,
-        r.qty, r.filled, r.avgPrice ?? "", r.fees, r.status,
+        r.qty, r.filled, formatScaled(dustQtyE8(r.status, qtyToE8(r.qty), r.filledE8), 8), r.avgPrice ?? "", r.fees, r.status,
         r.routerVersion ?? "", r.arrivalMid ?? "", r.forecastP50Bps ?? "", r.forecastP90Bps ?? "", r.realizedBps ?? "",
         r.realizedBps !== null && r.forecastP90Bps !== null ? String(r.realizedBps <= r.forecastP90Bps) : "",
       ]
