@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { demoKey, replayDataDir } from "../support/demo";
 
 test("the dashboard says it is replaying the 2024-08-08 recording, on every page, with the feeds' health", async ({ page }) => {
+  // Two instruments and five pages on a shared 2-core machine: more than the 30 s default.
+  test.setTimeout(60_000);
   await page.goto("/sign-in");
   await page.getByLabel(/api key/i).fill(demoKey("trader", replayDataDir));
   await page.getByRole("button", { name: /sign in/i }).click();
