@@ -4,7 +4,7 @@
  *
  *   npx tsx scripts/calibrate-sim.ts [file.gz] [--json]
  *
- * Default file: ../shared/data/recorded/binance-spot_btcusdt_20240808.gz (relative to
+ * Default file: recordings/binance-spot_btcusdt_20240808.gz (relative to
  * the repository root). The statistics live in server/market-data/calibrate-from-recording.ts;
  * this script only streams the file in.
  */
@@ -15,7 +15,7 @@ import { createGunzip } from "node:zlib";
 import { createRecordingCalibrator, type RecordingCalibration } from "@/server/market-data/calibrate-from-recording";
 
 const repoRoot = resolve(__dirname, "..");
-const DEFAULT_FILE = resolve(repoRoot, "../shared/data/recorded/binance-spot_btcusdt_20240808.gz");
+const DEFAULT_FILE = resolve(repoRoot, "recordings/binance-spot_btcusdt_20240808.gz");
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

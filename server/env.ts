@@ -20,7 +20,7 @@ const EnvSchema = z.object({
   SEED_HISTORY_ORDERS: z.coerce.number().int().min(0).max(100_000).default(200),
   /**
    * Replay: recorded files, comma-separated (hftbacktest Binance `.gz` or Tardis.dev CSV).
-   * Unset = the three Binance recordings in ../shared/data/recorded/.
+   * Unset = the three Binance recordings in recordings/.
    */
   REPLAY_FILES: z
     .string()

@@ -14,11 +14,11 @@ import type { BookView, MarketSource, SymbolId, VenueId } from "@/server/market-
 import type { Clock } from "@/server/shared/clock";
 import type { Logger } from "@/server/shared/logger";
 
-/** The three Binance recordings shipped beside the project (../shared/data/recorded). */
+/** The three Binance recordings shipped in the repository (recordings/, MIT, LICENSE beside them). */
 export const DEFAULT_REPLAY_FILES = [
-  "../shared/data/recorded/binance-spot_btcusdt_20240808.gz",
-  "../shared/data/recorded/binance-usdm_btcusdt_20240808.gz",
-  "../shared/data/recorded/binance-coinm_btcusd_perp_20240808.gz",
+  "recordings/binance-spot_btcusdt_20240808.gz",
+  "recordings/binance-usdm_btcusdt_20240808.gz",
+  "recordings/binance-coinm_btcusd_perp_20240808.gz",
 ];
 
 export interface OpenedMarketSource {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DepthResponse, Quote } from "@/lib/contracts/market";
-import { crossKind, depthBars, depthIsEmpty, depthVenues, imbalance, quoteDecimals, venueRows, venueSpreadBps } from "./market-math";
+import { basisBps, crossKind, depthBars, depthIsEmpty, depthVenues, imbalance, quoteDecimals, spotPerpBases, venueRows, venueSpreadBps } from "./market-math";
 
 const quote: Quote = {
   symbol: "BTC-USD",
@@ -96,12 +96,36 @@ describe("crossKind", () => {
     ...quote,
     nbbo: { ...quote.nbbo, bid: 61_830, ask: 61_809.6, bid_venue: bidVenue, ask_venue: askVenue, crossed: true },
   });
-  const perps = new Set(["binance-usdm", "binance-coinm"] as const);
+  const families = new Map([
+    ["binance-usdm", "USDT"],
+    ["binance-coinm", "USD"],
+    ["okx", "USDT"],
+    ["binance", "USDT"],
+  ] as const);
 
-  it("calls a spot/perp cross the basis and a spot/spot cross a crossed market", () => {
-    expect(crossKind(crossedQuote("binance", "binance-usdm"), perps)).toBe("basis");
-    expect(crossKind(crossedQuote("binance", "okx"), perps)).toBe("crossed");
-    expect(crossKind(crossedQuote("binance-usdm", "binance-coinm"), perps)).toBe("crossed");
-    expect(crossKind(quote, perps)).toBe(quote.nbbo.crossed ? "crossed" : "none");
+  it("calls a USDT/USD cross a quote basis and a same-family cross a crossed market", () => {
+    expect(crossKind(crossedQuote("binance-coinm", "binance-usdm"), families)).toBe("quote_basis");
+    expect(crossKind(crossedQuote("binance", "okx"), families)).toBe("crossed");
+    // A venue of unknown family is not excused.
+    expect(crossKind(crossedQuote("kraken", "binance"), families)).toBe("crossed");
+    expect(crossKind(quote, families)).toBe("none");
+  });
+});
+
+describe("spotPerpBases", () => {
+  const q = (symbol: string, mid: number): Quote => ({ ...quote, symbol, nbbo: { ...quote.nbbo, mid } });
+
+  it("is (perp mid − spot mid) / spot mid in bps, one row per spot with a quoted perp", () => {
+    // Hand-worked: spot 61,800, perp 61,780.224 → −19.776 / 61,800 × 10⁴ = −3.2 bps.
+    const rows = spotPerpBases([q("BTC-USD", 61_800), q("BTC-USD-PERP", 61_780.224), q("ETH-USD", 3_000)]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ spot: "BTC-USD", perp: "BTC-USD-PERP", spotMid: 61_800, perpMid: 61_780.224 });
+    expect(rows[0]!.basisBps).toBeCloseTo(-3.2, 10);
+    expect(basisBps(100, 100.05)).toBeCloseTo(5, 10);
+  });
+
+  it("has no row without both instruments", () => {
+    expect(spotPerpBases([q("BTC-USD", 61_800)])).toEqual([]);
+    expect(spotPerpBases([q("BTC-USD-PERP", 61_800)])).toEqual([]);
   });
 });

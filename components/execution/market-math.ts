@@ -1,5 +1,5 @@
 /** Pure derivations for the Markets views (no React), unit-tested in market-math.test.ts. */
-import { VENUES, type VenueId } from "@/lib/contracts/common";
+import { VENUES, isPerpSymbol, perpSymbolOf, type VenueId } from "@/lib/contracts/common";
 import type { DepthResponse, Quote } from "@/lib/contracts/market";
 import { priceDecimalsFor } from "@/lib/format";
 
@@ -107,10 +107,45 @@ export function depthIsEmpty(depth: DepthResponse): boolean {
 }
 
 /**
- * Why the NBBO is crossed, if it is: a perpetual's price differs from spot by the basis,
- * so a cross between a spot and a perp venue is expected, not a locked market or a defect.
+ * Why the NBBO is crossed, if it is. Books of one instrument can sit in different quote
+ * families (a USDT-quoted book beside a USD one, e.g. BTC-USD-PERP's USD-M and COIN-M): the
+ * USDT/USD rate then shows as a cross of about a bp, not an arbitrage. A cross between books
+ * of the same family is a locked or crossed market.
  */
-export function crossKind(quote: Quote, perpVenues: ReadonlySet<VenueId>): "none" | "basis" | "crossed" {
+export function crossKind(quote: Quote, quoteFamily: ReadonlyMap<VenueId, string>): "none" | "quote_basis" | "crossed" {
   if (!quote.nbbo.crossed) return "none";
-  return perpVenues.has(quote.nbbo.bid_venue) !== perpVenues.has(quote.nbbo.ask_venue) ? "basis" : "crossed";
+  const bidFamily = quoteFamily.get(quote.nbbo.bid_venue);
+  const askFamily = quoteFamily.get(quote.nbbo.ask_venue);
+  return bidFamily !== undefined && askFamily !== undefined && bidFamily !== askFamily ? "quote_basis" : "crossed";
+}
+
+/** Spot–perp basis in bps of the spot mid: (perp mid − spot mid) / spot mid × 10⁴; positive = perp at a premium. */
+export function basisBps(spotMid: number, perpMid: number): number {
+  return ((perpMid - spotMid) / spotMid) * 10_000;
+}
+
+export interface SpotPerpBasis {
+  spot: string;
+  perp: string;
+  spotMid: number;
+  perpMid: number;
+  basisBps: number;
+}
+
+/**
+ * One row per spot instrument whose perpetual is also quoted, from each instrument's own
+ * NBBO mid (the reference mid the server computes per instrument), in the quotes' order.
+ */
+export function spotPerpBases(quotes: readonly Quote[]): SpotPerpBasis[] {
+  const mids = new Map(quotes.map((q) => [q.symbol, q.nbbo.mid]));
+  const out: SpotPerpBasis[] = [];
+  for (const q of quotes) {
+    if (isPerpSymbol(q.symbol)) continue;
+    const perp = perpSymbolOf(q.symbol);
+    const spotMid = q.nbbo.mid;
+    const perpMid = mids.get(perp);
+    if (perpMid === undefined || !(spotMid > 0)) continue;
+    out.push({ spot: q.symbol, perp, spotMid, perpMid, basisBps: basisBps(spotMid, perpMid) });
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import { useStickyError } from "@/lib/queries/use-sticky-error";
 import { Panel } from "@/components/ui/panel";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
+import { BasisStrip } from "./basis-strip";
 import { DepthByVenuePanel, DepthChartPanel } from "./depth-panel";
 import { MarketFeedsPanel } from "./market-feeds-panel";
 import { NbboStrip, NbboStripSkeleton } from "./nbbo-strip";
@@ -31,8 +32,9 @@ function useSelectedSymbol(symbols: readonly string[]): [string, (symbol: string
 }
 
 /**
- * Markets: NBBO for every symbol (1 s polling), and for the selected symbol each venue's
- * top of book and the depth within bps bands of mid.
+ * Markets: NBBO for every instrument (1 s polling), the spot–perp basis where both are
+ * quoted, and for the selected instrument each venue's top of book and the depth within bps
+ * bands of mid.
  */
 export function MarketsView() {
   const universe = useMarketUniverse();
@@ -77,7 +79,10 @@ export function MarketsView() {
             </EmptyState>
           </Panel>
         ) : (
-          <NbboStrip symbols={SYMBOLS} quotes={quotes.data.quotes} selected={symbol} onSelect={select} perpVenues={universe.perpVenues} />
+          <>
+            <NbboStrip symbols={SYMBOLS} quotes={quotes.data.quotes} selected={symbol} onSelect={select} quoteFamily={universe.quoteFamily} />
+            <BasisStrip quotes={quotes.data.quotes} />
+          </>
         )
       ) : loading ? (
         <NbboStripSkeleton count={SYMBOLS.length} />
@@ -89,7 +94,7 @@ export function MarketsView() {
             Object.keys(selected.venues).length === 0 ? (
               <EmptyState title={`No venue is quoting ${symbol}`} />
             ) : (
-              <VenueQuotesTable quote={selected} perpVenues={universe.perpVenues} />
+              <VenueQuotesTable quote={selected} quoteFamily={universe.quoteFamily} />
             )
           ) : loading ? (
             <SkeletonRows rows={7} cols={8} label="Loading venue quotes" />

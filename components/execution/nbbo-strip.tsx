@@ -13,20 +13,20 @@ export function NbboStrip({
   quotes,
   selected,
   onSelect,
-  perpVenues = new Set(),
+  quoteFamily = new Map(),
 }: {
   symbols: readonly string[];
   quotes: readonly Quote[];
   selected: string;
   onSelect: (symbol: string) => void;
-  /** Perpetual venues of the running source: a spot/perp cross is basis, not a crossed market. */
-  perpVenues?: ReadonlySet<VenueId>;
+  /** Each venue's quote family: a USDT/USD cross is the quote basis, not a crossed market. */
+  quoteFamily?: ReadonlyMap<VenueId, string>;
 }) {
   return (
     <div className="grid grid-cols-5 gap-2" data-testid="nbbo-strip">
       {symbols.map((symbol) => {
         const q = quotes.find((x) => x.symbol === symbol);
-        return <NbboCard key={symbol} symbol={symbol} quote={q} selected={symbol === selected} onSelect={() => onSelect(symbol)} perpVenues={perpVenues} />;
+        return <NbboCard key={symbol} symbol={symbol} quote={q} selected={symbol === selected} onSelect={() => onSelect(symbol)} quoteFamily={quoteFamily} />;
       })}
     </div>
   );
@@ -37,15 +37,15 @@ function NbboCard({
   quote,
   selected,
   onSelect,
-  perpVenues,
+  quoteFamily,
 }: {
   symbol: string;
   quote: Quote | undefined;
   selected: boolean;
   onSelect: () => void;
-  perpVenues: ReadonlySet<VenueId>;
+  quoteFamily: ReadonlyMap<VenueId, string>;
 }) {
-  const cross = quote ? crossKind(quote, perpVenues) : "none";
+  const cross = quote ? crossKind(quote, quoteFamily) : "none";
   const venues = quote ? Object.values(quote.venues) : [];
   const live = venues.filter((v) => v && !v.stale && v.status !== "down").length;
   const d = quote ? quoteDecimals(quote) : 2;
@@ -69,13 +69,13 @@ function NbboCard({
                 CROSSED
               </span>
             )}
-            {cross === "basis" && (
+            {cross === "quote_basis" && (
               <span
                 className="rounded bg-sky-100 px-1 text-[10px] font-semibold text-sky-800"
-                title="Best bid ≥ best ask, between a spot and a perpetual market: that is the perp's basis, not an arbitrage"
-                data-testid="nbbo-basis"
+                title="Best bid ≥ best ask between a USDT-quoted and a USD-quoted book: the USDT/USD rate, not an arbitrage"
+                data-testid="nbbo-quote-basis"
               >
-                BASIS
+                USDT/USD
               </span>
             )}
             <span className={cx("num text-[11px]", quote.nbbo.crossed ? "font-medium text-amber-700" : "text-slate-500")} title="NBBO spread">

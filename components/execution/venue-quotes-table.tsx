@@ -12,8 +12,8 @@ import { TH, TD } from "@/components/ui/table-cells";
  * Each venue's top of book for one symbol. Cells at the NBBO are highlighted; stale or
  * down venues are flagged (they are excluded from the NBBO by the server).
  */
-export function VenueQuotesTable({ quote, perpVenues = new Set() }: { quote: Quote; perpVenues?: ReadonlySet<VenueId> }) {
-  const cross = crossKind(quote, perpVenues);
+export function VenueQuotesTable({ quote, quoteFamily = new Map() }: { quote: Quote; quoteFamily?: ReadonlyMap<VenueId, string> }) {
+  const cross = crossKind(quote, quoteFamily);
   const rows = venueRows(quote);
   const d = quoteDecimals(quote);
   return (
@@ -82,9 +82,9 @@ export function VenueQuotesTable({ quote, perpVenues = new Set() }: { quote: Quo
                 crossed
               </Badge>
             )}
-            {cross === "basis" && (
-              <Badge tone="blue" title="Best bid ≥ best ask between a spot and a perpetual market: the perp's basis, not an arbitrage" className="ml-1.5">
-                spot/perp basis
+            {cross === "quote_basis" && (
+              <Badge tone="blue" title="Best bid ≥ best ask between a USDT-quoted and a USD-quoted book: the USDT/USD rate, not an arbitrage" className="ml-1.5">
+                USDT/USD basis
               </Badge>
             )}
           </td>

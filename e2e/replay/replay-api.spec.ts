@@ -24,7 +24,7 @@ test.describe("MARKET_SOURCE=replay", () => {
     await expect.poll(async () => (await status()).venues.filter((v) => (v.messages ?? 0) > 0).length, { timeout: 15_000 }).toBe(3);
     const body = await status();
     expect(body.source).toBe("replay");
-    expect(body.symbols).toEqual(["BTC-USD"]);
+    expect(body.symbols).toEqual(["BTC-USD", "BTC-USD-PERP"]);
     expect(body.venues.map((v) => v.venue).sort()).toEqual(BINANCE_VENUES);
     expect(body.replay!.files).toHaveLength(3);
     const at = Number(BigInt(body.replay!.recorded_at_ns!) / 1_000_000n);
@@ -39,25 +39,32 @@ test.describe("MARKET_SOURCE=replay", () => {
     expect(body.venues.find((v) => v.venue === "binance")!.market_type).toBe("spot");
   });
 
-  test("quotes come from the recorded books: BTC near 61.8k on three Binance markets; other symbols are not served", async ({ request }) => {
-    const quote = async () => {
-      const res = await request.get("/v1/quotes?symbols=BTC-USD", { headers: key() });
+  test("quotes come from the recorded books: BTC near 61.8k, spot on Binance, the perp on USD-M and COIN-M; other symbols are not served", async ({ request }) => {
+    const quotes = async () => {
+      const res = await request.get("/v1/quotes?symbols=BTC-USD,BTC-USD-PERP", { headers: key() });
       expect(res.status()).toBe(200);
-      return QuotesResponseSchema.parse(await res.json()).quotes[0]!;
+      return QuotesResponseSchema.parse(await res.json()).quotes;
     };
-    await expect.poll(async () => Object.keys((await quote()).venues).length, { timeout: 15_000 }).toBe(3);
-    const q = await quote();
-    expect(q.source.market).toBe("replay");
-    expect(Object.keys(q.venues).sort()).toEqual(BINANCE_VENUES);
-    for (const [venue, v] of Object.entries(q.venues)) {
-      expect(v!.bid!, venue).toBeLessThan(v!.ask!);
-      // The recording's BTC traded between roughly 61.0k and 62.5k in those six minutes.
-      expect(v!.bid!, venue).toBeGreaterThan(60_000);
-      expect(v!.ask!, venue).toBeLessThan(63_000);
+    await expect.poll(async () => (await quotes()).reduce((n, q) => n + Object.keys(q.venues).length, 0), { timeout: 15_000 }).toBe(3);
+    const [spot, perp] = await quotes();
+    expect(spot!.symbol).toBe("BTC-USD");
+    expect(perp!.symbol).toBe("BTC-USD-PERP");
+    expect(Object.keys(spot!.venues)).toEqual(["binance"]);
+    expect(Object.keys(perp!.venues).sort()).toEqual(["binance-coinm", "binance-usdm"]);
+    // Spot alone: its NBBO is its one book, never crossed by the perps' basis.
+    expect(spot!.nbbo.crossed).toBe(false);
+    for (const q of [spot!, perp!]) {
+      expect(q.source.market).toBe("replay");
+      for (const [venue, v] of Object.entries(q.venues)) {
+        expect(v!.bid!, venue).toBeLessThan(v!.ask!);
+        // The recording's BTC traded between roughly 61.0k and 62.5k in those six minutes.
+        expect(v!.bid!, venue).toBeGreaterThan(60_000);
+        expect(v!.ask!, venue).toBeLessThan(63_000);
+      }
     }
     // COIN-M sizes are converted from 100 USD contracts to BTC: a top level of tens of
     // thousands of contracts would read as BTC if left unconverted.
-    expect(q.venues["binance-coinm"]!.bid_size!).toBeLessThan(100);
+    expect(perp!.venues["binance-coinm"]!.bid_size!).toBeLessThan(100);
     const err = await expectEnvelope(await request.get("/v1/quotes?symbols=ETH-USD", { headers: key() }), "VALIDATION_ERROR", 422);
     expect(err.message).toMatch(/ETH-USD/);
   });
@@ -95,6 +102,7 @@ test.describe("MARKET_SOURCE=replay", () => {
     expect(review.forecast.realized_cost_bps).not.toBeNull();
     const venues = new Set(review.timeline.filter((e) => e.kind === "fill").map((e) => e.venue));
     expect(venues.size).toBeGreaterThan(0);
-    for (const v of venues) expect(BINANCE_VENUES).toContain(v);
+    // A BTC-USD (spot) order fills on the spot book only.
+    for (const v of venues) expect(v).toBe("binance");
   });
 });

@@ -22,13 +22,13 @@ export interface MarketUniverse {
   known: boolean;
   symbols: readonly string[];
   venuesFor(symbol: string): readonly VenueId[];
-  /** Perpetual-swap venues (their prices differ from spot by the basis). */
-  perpVenues: ReadonlySet<VenueId>;
+  /** Each venue's quote family (USD, USDT): books of one instrument in different families differ by the USDT/USD rate. */
+  quoteFamily: ReadonlyMap<VenueId, string>;
 }
 
 /**
- * What the running source can trade: a replay of Binance recordings serves BTC-USD on three
- * venues, the simulated market five symbols on seven. Forms offer only these.
+ * What the running source can trade: a replay of Binance recordings serves BTC-USD (spot)
+ * and BTC-USD-PERP (USD-M and COIN-M), the simulated market five spot symbols on seven venues. Forms offer only these.
  */
 export function useMarketUniverse(): MarketUniverse {
   const status = useMarketStatus();
@@ -37,7 +37,7 @@ export function useMarketUniverse(): MarketUniverse {
 }
 
 export function universeOf(status: MarketStatusResponse | undefined): MarketUniverse {
-  if (!status) return { known: false, symbols: DEFAULT_SYMBOLS, venuesFor: () => SPOT_VENUES, perpVenues: new Set() };
+  if (!status) return { known: false, symbols: DEFAULT_SYMBOLS, venuesFor: () => SPOT_VENUES, quoteFamily: new Map() };
   const bySymbol = new Map<string, VenueId[]>();
   for (const v of status.venues) {
     for (const b of v.books) bySymbol.set(b.symbol, [...(bySymbol.get(b.symbol) ?? []), v.venue]);
@@ -48,6 +48,6 @@ export function universeOf(status: MarketStatusResponse | undefined): MarketUniv
     symbols: status.symbols,
     // Books are listed for running symbols only; a symbol not yet started lists every venue of the source.
     venuesFor: (symbol) => bySymbol.get(symbol) ?? allVenues,
-    perpVenues: new Set(status.venues.filter((v) => v.market_type === "perp").map((v) => v.venue)),
+    quoteFamily: new Map(status.venues.map((v) => [v.venue, v.quote])),
   };
 }

@@ -1,6 +1,5 @@
 /**
- * Replay figures on the three real Binance recordings (spot, USD-M, COIN-M; ../shared/data/
- * recorded/): load + decode time, messages rebuilt per second and the ratio to real time
+ * Replay figures on the three real Binance recordings (spot, USD-M, COIN-M; recordings/): load + decode time, messages rebuilt per second and the ratio to real time
  * when replayed as fast as the CPU allows, bare and with the observation store attached
  * (what a server runs), and the warm pre-trade forecast (forecastCost, the service path
  * that bench-cost.ts measures on the simulated market) over the replayed books. Figures
@@ -22,7 +21,7 @@ import type { BookView } from "@/server/market-data/types";
 import { createManualClock } from "@/server/shared/clock";
 import { fmt, summarize } from "./stats";
 
-const DIR = resolve(__dirname, "../../../shared/data/recorded");
+const DIR = resolve(__dirname, "../../recordings");
 const FILES = ["binance-spot_btcusdt_20240808.gz", "binance-usdm_btcusdt_20240808.gz", "binance-coinm_btcusd_perp_20240808.gz"].map((f) => resolve(DIR, f));
 const SYMBOL = "BTC-USD";
 const START = 1_760_000_000_000;

@@ -1,6 +1,6 @@
 /**
  * Market statistics from a recorded Binance stream (the hftbacktest format: one
- * `<receive time ns> <raw JSON>` per line; see ../shared/data/recorded/README.md).
+ * `<receive time ns> <raw JSON>` per line; see recordings/README.md).
  * Pure: it takes lines, so the CLI (scripts/calibrate-sim.ts), tests and the replay
  * source can all feed it.
  *

@@ -12,6 +12,7 @@
  * lambda). Until enough returns exist, the symbol's configured volatility is reported,
  * and the result says which one it is.
  */
+import { spotSymbolOf } from "@/lib/contracts/common";
 import type { Clock } from "@/server/shared/clock";
 import { TimeRing } from "./time-ring";
 import { computeNbbo } from "./nbbo";
@@ -117,7 +118,8 @@ export class ObservationStore {
     this.topLevels = options.topLevels ?? 20;
     this.decayPerS = 2 ** (-1 / (options.ewmaHalfLifeS ?? 60));
     this.minReturns = options.minReturns ?? 30;
-    this.configuredVol = options.configuredVol ?? ((s) => symbolParams(s)?.annualVol);
+    // A perp has its underlying's volatility: the configured prior of BTC-USD-PERP is BTC-USD's.
+    this.configuredVol = options.configuredVol ?? ((s) => symbolParams(spotSymbolOf(s))?.annualVol);
     if (options.source) this.attach(options.source);
   }
 

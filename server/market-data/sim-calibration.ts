@@ -2,7 +2,7 @@
  * What the simulated market is calibrated to.
  *
  * MEASURED: figures printed by `npx tsx scripts/calibrate-sim.ts` (statistics in
- * calibrate-from-recording.ts) on ../shared/data/recorded/binance-spot_btcusdt_20240808.gz,
+ * calibrate-from-recording.ts) on recordings/binance-spot_btcusdt_20240808.gz,
  * Binance spot BTCUSDT, 2024-08-08 23:54:14-24:00:00 UTC (346 s; book rebuilt from the
  * REST snapshot + 3,449 diffs with 0 sequence gaps). Re-run the script to refresh.
  *

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SYMBOLS, VENUES } from "@/lib/contracts/common";
+import { DEFAULT_SYMBOLS, SPOT_VENUES, VENUES, isPerpSymbol } from "@/lib/contracts/common";
 import {
   UnknownFeeTierError,
   UnknownVenueError,
@@ -28,24 +28,37 @@ describe("venue registry", () => {
 
   it("keeps the simulated market on the seven spot venues; replay and live also get the perpetuals", () => {
     expect(venuesListing("BTC-USD", "simulated")).toEqual(["binance", "coinbase", "kraken", "okx", "bybit", "bitget", "cryptocom"]);
-    expect(venuesListing("BTC-USD", "replay")).toEqual([...VENUES]);
+    // Spot and perp are separate instruments: BTC-USD is the seven spot venues on every source.
+    expect(venuesListing("BTC-USD", "replay")).toEqual([...SPOT_VENUES]);
+    expect(venuesListing("BTC-USD-PERP", "replay")).toEqual(["binance-usdm", "binance-coinm"]);
+    expect(venuesListing("BTC-USD-PERP", "simulated")).toEqual([]);
     expect(venuesListing("ETH-USD", "live")).not.toContain("binance-usdm");
   });
 
   it("describes the Binance perpetuals: fees, specs, the inverse contract", () => {
     expect(feesFor("binance-usdm")).toMatchObject({ tier: "VIP0", makerBps: 2, takerBps: 5 });
     expect(feesFor("binance-coinm")).toMatchObject({ tier: "VIP0", makerBps: 2, takerBps: 5 });
-    expect(instrumentFor("binance-usdm", "BTC-USD")).toMatchObject({ venueSymbol: "BTCUSDT", quote: "USDT", tickSize: 0.1, lotSize: 0.001, minNotional: 100 });
-    expect(instrumentFor("binance-usdm", "BTC-USD")?.contract).toBeUndefined();
-    expect(instrumentFor("binance-coinm", "BTC-USD")).toMatchObject({ venueSymbol: "BTCUSD_PERP", quote: "USD", tickSize: 0.1, contract: { kind: "inverse", sizeUsd: 100 } });
+    expect(instrumentFor("binance-usdm", "BTC-USD-PERP")).toMatchObject({ venueSymbol: "BTCUSDT", quote: "USDT", tickSize: 0.1, lotSize: 0.001, minNotional: 100 });
+    expect(instrumentFor("binance-usdm", "BTC-USD-PERP")?.contract).toBeUndefined();
+    expect(instrumentFor("binance-coinm", "BTC-USD-PERP")).toMatchObject({ venueSymbol: "BTCUSD_PERP", quote: "USD", tickSize: 0.1, contract: { kind: "inverse", sizeUsd: 100 } });
   });
 
   it("maps venue symbols back to ours", () => {
     expect(symbolForVenueSymbol("binance", "BTCUSDT")).toBe("BTC-USD");
-    expect(symbolForVenueSymbol("binance-usdm", "btcusdt")).toBe("BTC-USD");
-    expect(symbolForVenueSymbol("binance-coinm", "BTCUSD_PERP")).toBe("BTC-USD");
+    // The same venue symbol is spot on Binance and the perp on USD-M.
+    expect(symbolForVenueSymbol("binance-usdm", "btcusdt")).toBe("BTC-USD-PERP");
+    expect(symbolForVenueSymbol("binance-coinm", "BTCUSD_PERP")).toBe("BTC-USD-PERP");
     expect(symbolForVenueSymbol("kraken", "XBT/USD")).toBe("BTC-USD");
     expect(symbolForVenueSymbol("binance-coinm", "ETHUSD_PERP")).toBeUndefined();
+  });
+
+  it("lists spot instruments only on spot venues and perp instruments only on perp venues", () => {
+    for (const v of listVenues()) {
+      for (const [id, spec] of Object.entries(v.instruments)) {
+        expect(spec.symbol, `${v.id} ${id}`).toBe(id);
+        expect(isPerpSymbol(id), `${v.id} ${id}`).toBe(v.kind === "perp");
+      }
+    }
   });
 
   it("rejects an unknown venue id", () => {

@@ -14,9 +14,13 @@
  * - Instrument specs (tick, lot, minimums) are representative of each venue's public
  *   instrument endpoint (exchangeInfo, products, AssetPairs, instruments, ...) in 2025.
  *   USDT-quoted books stand in for -USD on venues whose main book is USDT.
- * - Symbol mapping: a venue symbol maps to ours through `instruments[*].venueSymbol`
- *   (BTCUSDT <-> BTC-USD: the USDT quote family stands in for USD). Replay and live feeds
- *   resolve venue symbols with symbolForVenueSymbol().
+ * - Symbol mapping: a venue symbol maps to our instrument id through
+ *   `instruments[*].venueSymbol`. Spot books map to the spot instrument (BTCUSDT <-> BTC-USD:
+ *   the USDT quote family stands in for USD); perpetuals map to the perp instrument
+ *   (binance-usdm BTCUSDT and binance-coinm BTCUSD_PERP <-> BTC-USD-PERP), because a perp
+ *   trades at a basis to spot and pooling the two crosses the consolidated book. Replay and
+ *   live feeds resolve venue symbols with symbolForVenueSymbol(), so every book, mid, σ,
+ *   forecast, route and fill downstream is per instrument.
  * - Markets: which sources serve a venue. The simulated market only simulates the seven
  *   spot venues; the perpetuals exist only where real data (replay, live) provides them.
  */
@@ -343,7 +347,7 @@ const REGISTRY: Readonly<Record<VenueId, VenueInfo>> = {
     // fapi matching engine in AWS Tokyo like spot; futures acks spike more under load.
     latency: { medianMs: 10, p99Ms: 80, region: "AWS ap-northeast-1 (Tokyo)", source: "estimate" },
     // exchangeInfo BTCUSDT perpetual: tick 0.10, step 0.001 BTC, MIN_NOTIONAL 100 USDT.
-    instruments: specs("USDT", { "BTC-USD": ["BTCUSDT", 0.1, 0.001, 0.001, 100] }),
+    instruments: specs("USDT", { "BTC-USD-PERP": ["BTCUSDT", 0.1, 0.001, 0.001, 100] }),
   },
   // Binance COIN-M futures, https://www.binance.com/en/fee/deliveryFee, as of 2025: entry
   // tier only (maker 0.020 %, taker 0.050 %); higher tiers could not be verified for this
@@ -362,8 +366,8 @@ const REGISTRY: Readonly<Record<VenueId, VenueInfo>> = {
     // lot and minimum here are an APPROXIMATION on the decimal grid the rest of the system
     // assumes, and minNotional 100 USD is exactly the one-contract minimum.
     instruments: {
-      "BTC-USD": {
-        symbol: "BTC-USD",
+      "BTC-USD-PERP": {
+        symbol: "BTC-USD-PERP",
         venueSymbol: "BTCUSD_PERP",
         quote: "USD",
         tickSize: 0.1,
@@ -405,7 +409,7 @@ export function venuesListing(symbol: SymbolId, market?: MarketSourceKind): Venu
   );
 }
 
-/** Our symbol for a venue's own market id (e.g. binance-usdm "BTCUSDT" -> "BTC-USD"), or undefined. */
+/** Our instrument for a venue's own market id (e.g. binance-usdm "BTCUSDT" -> "BTC-USD-PERP"), or undefined. */
 export function symbolForVenueSymbol(venue: VenueId, venueSymbol: string): SymbolId | undefined {
   const wanted = venueSymbol.toUpperCase();
   for (const spec of Object.values(getVenue(venue).instruments)) {

@@ -144,9 +144,10 @@ describe("routeOrder: the decision record", () => {
       bybit: "venue_down",
       bitget: "no_book",
       cryptocom: "no_book",
-      // Without a venue list the router weighs every registry venue, perps included.
-      "binance-usdm": "no_book",
-      "binance-coinm": "no_book",
+      // Without a venue list the router weighs every registry venue; the perps do not list
+      // BTC-USD (their instrument is BTC-USD-PERP), so a spot order can never reach them.
+      "binance-usdm": "symbol_unsupported",
+      "binance-coinm": "symbol_unsupported",
     });
     expect(d.candidates.map((c) => c.venue)).toEqual(["binance", "okx"]);
     const none = routeOrder(input({ symbol: "FOO-USD", books: [] }));

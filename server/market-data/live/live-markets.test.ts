@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SYMBOLS } from "@/lib/contracts/common";
-import { instrumentFor } from "../venues";
+import { DEFAULT_SYMBOLS, isPerpSymbol } from "@/lib/contracts/common";
+import { getVenue, instrumentFor } from "../venues";
 import { LIVE_MARKETS, LIVE_VENUES, liveMarketFor, symbolForCcxtMarket } from "./live-markets";
 
 describe("live market table", () => {
@@ -29,6 +29,16 @@ describe("live market table", () => {
     expect(LIVE_VENUES.filter((v) => LIVE_MARKETS[v].quote === "USDT")).toEqual(["binance", "okx", "bybit", "bitget"]);
     expect(liveMarketFor("cryptocom", "BTC-USD")).toEqual({ ccxt: "BTC/USD", rest: "BTC_USD" });
     expect(liveMarketFor("kraken", "DOGE-USD")).toEqual({ ccxt: "DOGE/USD", rest: "XDGUSD" });
+  });
+
+  it("keys every live market by an instrument its venue lists, spot on spot venues (a perp would be BASE-USD-PERP)", () => {
+    for (const venue of LIVE_VENUES) {
+      for (const instrument of Object.keys(LIVE_MARKETS[venue].markets)) {
+        expect(instrumentFor(venue, instrument), `${venue} ${instrument}`).toBeDefined();
+        expect(isPerpSymbol(instrument), `${venue} ${instrument}`).toBe(getVenue(venue).kind === "perp");
+      }
+    }
+    expect(liveMarketFor("binance", "BTC-USD-PERP")).toBeUndefined();
   });
 
   it("maps back from ccxt markets and rejects unknown venues and symbols", () => {

@@ -1,7 +1,11 @@
 /**
  * The one table that maps our symbols to each live venue's markets.
  *
- * Our symbols are BASE-USD. Venues whose deepest spot book is quoted in USDT serve the
+ * Keys are instrument ids (lib/contracts/common.ts). The live source carries spot books
+ * only, all BASE-USD; a perpetual added here is keyed BASE-USD-PERP like the registry's
+ * (venues.ts), never under the spot id, so it gets its own book, NBBO and mid.
+ *
+ * Venues whose deepest spot book is quoted in USDT serve the
  * -USD symbol from that book (the same stand-in venues.ts documents with `quote`); the
  * quote family is stated per venue so a consumer can tell USD from USDT prices. Crypto.com
  * Exchange: its spot books are listed in both USD and USDT; venues.ts models the USD book

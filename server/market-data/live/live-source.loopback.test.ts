@@ -1,7 +1,7 @@
 /**
  * The live source end to end through the real ccxt library against a loopback server
  * speaking Binance spot's public protocol, fed by the recorded Binance BTCUSDT session
- * (../shared/data/recorded/). Real sockets on 127.0.0.1; no internet.
+ * (recordings/). Real sockets on 127.0.0.1; no internet.
  */
 import { resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +14,7 @@ import { startBinanceLoopback, type BinanceLoopback, type BinanceLoopbackOptions
 import { buildReferenceBooks, type ReferenceTop } from "./testing/build-reference-books";
 import { readBinanceRecording, type BinanceRecording } from "./testing/read-binance-recording";
 
-const RECORDING = resolve(process.cwd(), "../shared/data/recorded/binance-spot_btcusdt_20240808.gz");
+const RECORDING = resolve(process.cwd(), "recordings/binance-spot_btcusdt_20240808.gz");
 const TOP = 20;
 
 let recording: BinanceRecording;

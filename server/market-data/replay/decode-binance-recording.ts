@@ -5,12 +5,13 @@
  * Which venue (market) a file is:
  * - an explicit `venue` wins;
  * - else the file name: `binance-usdm…` → binance-usdm, `binance-coinm…` → binance-coinm,
- *   `binance-spot…` → binance (the naming of ../shared/data/recorded/);
+ *   `binance-spot…` → binance (the naming of recordings/);
  * - else the content: diff-depth events with a `pu` field are futures; a `_PERP`/`_` symbol
  *   (BTCUSD_PERP) is COIN-M, otherwise USD-M; no `pu` = spot.
- * Symbols map through the registry's venueSymbol (BTCUSDT ↔ BTC-USD on spot and USD-M: the
- * USDT quote family stands in for USD; BTCUSD_PERP ↔ BTC-USD on COIN-M). An unknown symbol
- * is an error naming it, never a silent skip.
+ * Symbols map through the registry's venueSymbol to instruments: spot BTCUSDT ↔ BTC-USD (the
+ * USDT quote family stands in for USD); USD-M BTCUSDT and COIN-M BTCUSD_PERP ↔ BTC-USD-PERP,
+ * so spot and perps never share a book. An unknown symbol is an error naming it, never a
+ * silent skip.
  *
  * The REST snapshot line carries no stream name (only COIN-M's names its symbol), so it is
  * attributed to the file's one depth stream; a file with several symbols and an anonymous

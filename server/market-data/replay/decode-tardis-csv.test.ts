@@ -99,8 +99,8 @@ describe("Tardis exchange and symbol mapping", () => {
       path,
     );
     expect(rec.events.map((e) => [e.venue, e.symbol, e.kind === "trade" ? e.qty : NaN])).toEqual([
-      ["binance-coinm", "BTC-USD", (5 * 100) / 62500],
-      ["binance-usdm", "BTC-USD", 0.3],
+      ["binance-coinm", "BTC-USD-PERP", (5 * 100) / 62500],
+      ["binance-usdm", "BTC-USD-PERP", 0.3],
       ["okx", "BTC-USD", 1],
     ]);
   });

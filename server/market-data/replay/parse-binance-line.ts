@@ -1,6 +1,6 @@
 /**
  * One line of a Binance recording in the hftbacktest format (see
- * ../shared/data/recorded/README.md): `<local receive time, ns since epoch> <raw JSON>`,
+ * recordings/README.md): `<local receive time, ns since epoch> <raw JSON>`,
  * the JSON being a combined-stream message `{"stream","data"}` (diff depth, bookTicker,
  * trade) or the REST depth snapshot (`lastUpdateId`, `bids`, `asks`).
  *

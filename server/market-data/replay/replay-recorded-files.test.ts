@@ -1,6 +1,5 @@
 /**
- * The replay source on the real Binance recordings in ../shared/data/recorded/ (read in
- * place, never copied into the repository). Every expectation is checked against an
+ * The replay source on the real Binance recordings shipped in recordings/. Every expectation is checked against an
  * independent reading of the files written here: plain JSON parsing and a Map-based book
  * (snapshot + diffs, no OrderBook, no replay code).
  */
@@ -15,13 +14,15 @@ import { createReplaySource } from "./create-replay-source";
 import type { ReplaySource } from "./replay-source";
 import type { ReplayStatus } from "./replay-status";
 
-const DIR = resolve(__dirname, "../../../../shared/data/recorded");
+const DIR = resolve(__dirname, "../../../recordings");
 const FILES: Record<"binance" | "binance-usdm" | "binance-coinm", string> = {
   binance: resolve(DIR, "binance-spot_btcusdt_20240808.gz"),
   "binance-usdm": resolve(DIR, "binance-usdm_btcusdt_20240808.gz"),
   "binance-coinm": resolve(DIR, "binance-coinm_btcusd_perp_20240808.gz"),
 };
 type RecordedVenue = keyof typeof FILES;
+/** The instrument each recording feeds: spot BTC-USD, both perps BTC-USD-PERP. */
+const INSTRUMENT: Record<RecordedVenue, string> = { binance: "BTC-USD", "binance-usdm": "BTC-USD-PERP", "binance-coinm": "BTC-USD-PERP" };
 const VENUES3 = Object.keys(FILES) as RecordedVenue[];
 const present = VENUES3.every((v) => existsSync(FILES[v]));
 
@@ -133,13 +134,13 @@ describe.skipIf(!present)("replay of the real Binance recordings (spot, USD-M, C
       if (cp !== undefined && cp <= t) {
         source.advanceTo(START + cp);
         const books = {} as Record<RecordedVenue, BookView | undefined>;
-        for (const v of VENUES3) books[v] = source.book(v as VenueId, "BTC-USD");
+        for (const v of VENUES3) books[v] = source.book(v as VenueId, INSTRUMENT[v]);
         captured.push({ recMs: firstRecMs + cp, books });
         next++;
       }
       source.advanceTo(START + t);
       for (const v of VENUES3) {
-        const b = source.book(v, "BTC-USD");
+        const b = source.book(v, INSTRUMENT[v]);
         if (b && b.bids[0] && b.asks[0] && b.bids[0].price >= b.asks[0].price) crossedPolled++;
       }
       if (firstRecMs + t > endRecMs + 200) break;
@@ -163,7 +164,7 @@ describe.skipIf(!present)("replay of the real Binance recordings (spot, USD-M, C
     expect(emittedBooks).toBeGreaterThan(3000);
   });
 
-  it("never serves a crossed book within a venue (spot vs perp basis may cross across venues: not checked)", () => {
+  it("never serves a crossed book within a venue (across venues: replay-instruments.test.ts)", () => {
     expect(crossedEmitted).toEqual([]);
     expect(crossedPolled).toBe(0);
   });

@@ -1,5 +1,5 @@
 /**
- * Test-only: reads an hftbacktest Binance spot recording (../shared/data/recorded/, see its
+ * Test-only: reads an hftbacktest Binance spot recording (recordings/, see its
  * README): `<recv ns> <json>` lines of combined-stream messages plus one REST depth
  * snapshot line. Keeps the depth diffs and trades (bookTicker is not needed here).
  */
