@@ -76,6 +76,10 @@ export interface CalibrationOutcomeRecord {
   forecastP50Bps: number;
   forecastP90Bps: number;
   realizedBps: number;
+  /** The forecast before calibration and its calibration group; null on orders stored before they were kept. */
+  rawP50Bps: number | null;
+  rawP90Bps: number | null;
+  calibrationGroup: string | null;
 }
 
 export interface MarketContextRecord {
