@@ -57,6 +57,28 @@ export async function runCalibration(options: { orders: number; seed: number; sy
   return calibrationTables(rows);
 }
 
+export function formatCalibration(t: CalibrationTables, header: string): string {
+  return [
+    `${header}, ${t.completed} of ${t.orders} orders completed and scored\n`,
+    "targets: ≤P90 in 85–95 %, ≤P50 in 40–60 %, judged on buckets of ≥ 50 orders\n\n",
+    formatCalibrationTable("policy × size × symbol", t.byBucket),
+    `\n${formatCalibrationTable("per policy", t.byPolicy)}`,
+    `\n${formatCalibrationTable("per size (multiple of the touch)", t.bySize)}`,
+    `\n${formatCalibrationTable("per symbol", t.bySymbol)}`,
+    `\n${formatCalibrationTable("overall (stored, calibrated; then the same orders on the raw forecast)", [...t.overall, ...t.overallRaw])}`,
+  ].join("");
+}
+
+/** `npm run bench -- calibration`: the default run, printed, with the judged buckets' verdicts returned. */
+export async function benchCalibration(): Promise<{ orders: number; completed: number; judged: number; missed: string[]; overall: CalibrationBucket | undefined }> {
+  const options = { orders: 1000, seed: 7, symbols: ["BTC-USD", "ETH-USD"] };
+  const started = performance.now();
+  const t = await runCalibration(options);
+  process.stdout.write(formatCalibration(t, `\nforecast calibration: ${options.orders} sandbox orders (seed ${options.seed}), ${((performance.now() - started) / 1000).toFixed(0)} s`));
+  const judged = t.byBucket.filter((b) => b.meetsTarget !== undefined);
+  return { orders: t.orders, completed: t.completed, judged: judged.length, missed: judged.filter((b) => !b.meetsTarget).map((b) => b.key), overall: t.overall[0] };
+}
+
 async function main(): Promise<void> {
   const orders = Number(arg("orders") ?? 2000);
   const seed = Number(arg("seed") ?? 7);
@@ -68,13 +90,7 @@ async function main(): Promise<void> {
     return;
   }
   const secs = ((performance.now() - started) / 1000).toFixed(0);
-  process.stdout.write(`forecast calibration: ${t.orders} sandbox orders (seed ${seed}, ${symbols.join(", ")}), ${t.completed} completed and scored, ${secs} s\n`);
-  process.stdout.write("targets: ≤P90 in 85–95 %, ≤P50 in 40–60 %, judged on buckets of ≥ 50 orders\n\n");
-  process.stdout.write(formatCalibrationTable("policy × size × symbol", t.byBucket));
-  process.stdout.write(`\n${formatCalibrationTable("per policy", t.byPolicy)}`);
-  process.stdout.write(`\n${formatCalibrationTable("per size (multiple of the touch)", t.bySize)}`);
-  process.stdout.write(`\n${formatCalibrationTable("per symbol", t.bySymbol)}`);
-  process.stdout.write(`\n${formatCalibrationTable("overall (stored, calibrated)", [...t.overall, ...t.overallRaw])}`);
+  process.stdout.write(formatCalibration(t, `forecast calibration: ${orders} sandbox orders (seed ${seed}, ${symbols.join(", ")}), ${secs} s`));
 }
 
 if (require.main === module) {
