@@ -7,7 +7,9 @@
  * Two modelling choices make P50 unbiased and P90 honest:
  * - Latency and book staleness are a price move of mean zero. They widen the distribution
  *   (their time joins the horizon, so they enter as variance) instead of being added as a
- *   certain cost (riskMultiplier 0 in the sweep), which biased P50 high.
+ *   certain cost, which biased P50 high. The sweep still plans legs with the router's
+ *   latency and staleness penalties (so the forecast's venue mix is the router's plan); their
+ *   bps are taken back out of the cost quantiles.
  * - The horizon is the whole execution: the p99 ack latency of the venues it may use, one
  *   re-route cycle of the runner, and for a schedule the variance time of the average of a
  *   Brownian path sampled at the slice times. For N slices Δ apart (t_k = kΔ, k = 0..N−1),
@@ -121,7 +123,7 @@ export function forecastOrder(input: OrderForecastInput): OrderForecast {
     books,
     nowMs: input.nowMs,
     ...(input.observations ? { observations: limitObservations(input.observations, side, execution.limitPrice)! } : {}),
-    options: { ...input.options, ...cacheOption, horizonMs, riskMultiplier: 0 },
+    options: { ...input.options, ...cacheOption, horizonMs },
   });
   const arrivalMid = referenceMid(input.books, side).mid;
   // The venues' own mid (untruncated books) against the consolidated one, in cost terms.
@@ -130,7 +132,10 @@ export function forecastOrder(input: OrderForecastInput): OrderForecast {
   const touch = touchQty(venueBooks, side);
   const calibrationGroup = calibrationGroupOf(calibrationPolicyOf(execution), touch > 0 ? input.qty / touch : Number.POSITIVE_INFINITY);
   const calibration = typeof input.calibration === "function" ? input.calibration(calibrationGroup) : input.calibration;
-  const raw = { p50Bps: forecast.distribution.raw.p50Bps + shift, p90Bps: forecast.distribution.raw.p90Bps + shift };
+  // Costs are measured at the consolidated arrival mid, net of the routing-only penalties.
+  const routingOnly = forecast.sweep.parts.latencyBps + forecast.sweep.parts.stalenessBps;
+  const offset = shift - (Number.isFinite(routingOnly) ? routingOnly : 0);
+  const raw = { p50Bps: forecast.distribution.raw.p50Bps + offset, p90Bps: forecast.distribution.raw.p90Bps + offset };
   return {
     forecast,
     arrivalMid,
