@@ -221,8 +221,8 @@ export class KyselyTcaStore implements TcaStore {
     return out;
   }
 
-  async listCalibrationOutcomes(sinceMs: number, limit: number): Promise<CalibrationOutcomeRecord[]> {
-    const rows = await this.db
+  async listCalibrationOutcomes(sinceMs: number, limit: number, deskId?: string): Promise<CalibrationOutcomeRecord[]> {
+    let query = this.db
       .selectFrom("order_tca as t")
       // The order body keeps the raw forecast and its calibration group (the fit uses those).
       .innerJoin("orders as o", "o.id", "t.order_id")
@@ -234,8 +234,9 @@ export class KyselyTcaStore implements TcaStore {
       .where("t.forecast_p90_bps", "is not", null)
       .orderBy("t.created_at_ms", "desc")
       .orderBy("t.order_id", "desc")
-      .limit(limit)
-      .execute();
+      .limit(limit);
+    if (deskId !== undefined) query = query.where("t.desk_id", "=", deskId);
+    const rows = await query.execute();
     return rows.map((r) => {
       const raw = rawForecastOfBody(r.body_json);
       return {

@@ -294,6 +294,8 @@ export function describeOrderStoreContract(ctx: OrderContractContext): void {
         expect(await store.listCalibrationOutcomes(T0 - 1, 10)).toEqual([
           { symbol: "BTC-USD", createdAtMs: T0, forecastP50Bps: 1, forecastP90Bps: 3, realizedBps: row.realizedBps, rawP50Bps: 0.5, rawP90Bps: 2, calibrationGroup: "sor|1-5x" },
         ]);
+        expect(await store.listCalibrationOutcomes(T0 - 1, 10, beta.deskId)).toEqual([]);
+        expect(await store.listCalibrationOutcomes(T0 - 1, 10, alpha.deskId)).toHaveLength(1);
       };
       await check();
       expect(await store.rebuildTca()).toBeGreaterThanOrEqual(1);
