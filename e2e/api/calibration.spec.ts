@@ -1,14 +1,23 @@
 import { expect, test } from "@playwright/test";
 import { CalibrationResponseSchema } from "@/lib/contracts/calibration";
+import { OrderResponseSchema } from "@/lib/contracts/orders";
 import { ForecastResponseSchema } from "@/lib/contracts/pretrade";
 import { bearer, demoKey, expectEnvelope } from "../support/demo";
 
 test.describe("GET /v1/execution/calibration", () => {
   test("buckets the desk's completed orders by size and policy with Wilson intervals around the shares", async ({ request }) => {
+    // One completed order of this desk at least: it carries its calibration group (sor, size bucket).
+    const placed = OrderResponseSchema.parse(
+      await (await request.post("/v1/orders", { headers: bearer(demoKey("trader")), data: { symbol: "BTC-USD", side: "buy", qty: 0.2 } })).json(),
+    );
+    await expect
+      .poll(async () => OrderResponseSchema.parse(await (await request.get(`/v1/orders/${placed.order.order_id}`, { headers: bearer(demoKey("lead")) })).json()).order.status, { timeout: 20_000 })
+      .toBe("COMPLETED");
     const res = await request.get("/v1/execution/calibration?days=30", { headers: bearer(demoKey("lead")) });
     expect(res.status(), await res.text()).toBe(200);
     const c = CalibrationResponseSchema.parse(await res.json());
     expect(c.orders).toBeGreaterThan(0);
+    expect(c.by_policy.map((b) => b.key)).toContain("sor");
     expect(c.by_size.reduce((a, b) => a + b.orders, 0)).toBe(c.orders);
     expect(c.by_policy.reduce((a, b) => a + b.orders, 0)).toBe(c.orders);
     for (const b of [...c.by_size, ...c.by_policy]) {
