@@ -12,6 +12,7 @@ import { benchOverload } from "./bench/bench-overload";
 import { benchReplay } from "./bench/bench-replay";
 import { benchSandbox } from "./bench/bench-sandbox";
 import { benchTca } from "./bench/bench-tca";
+import { benchCalibration } from "./calibration";
 import { benchCost } from "@/server/cost/bench-cost";
 import { benchSimulate } from "@/server/execution/bench-simulate";
 
@@ -27,6 +28,7 @@ async function main() {
     http: benchHttp,
     overload: benchOverload,
     control: benchControl,
+    calibration: benchCalibration,
   };
   const asked = process.argv.slice(2);
   const unknown = asked.filter((name) => !(name in parts));

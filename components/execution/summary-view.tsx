@@ -17,6 +17,7 @@ import { Panel } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { costTone } from "./live-math";
+import { SummaryCalibrationPanel } from "./summary-calibration-panel";
 import { CALIBRATION_TARGET, calibrationVerdict, formatShare, percentileBars, rangeDays, rangeError, todayUtc } from "./summary-math";
 import { TH, TD } from "@/components/ui/table-cells";
 import { TONE_TEXT } from "./review-math";
@@ -288,6 +289,8 @@ function SummaryBody({ summary: s }: { summary: SummaryResponse }) {
               </p>
             </Panel>
           </div>
+
+          <SummaryCalibrationPanel />
 
           <VenueTable rows={s.per_venue} />
 

@@ -36,6 +36,9 @@ test.describe("Review and Summary pages", () => {
     await expect(page.getByTestId("venue-table")).toContainText(/binance|okx|bybit|coinbase|kraken|bitget|cryptocom/);
     await expect(page.getByTestId("symbol-table")).toContainText("-USD");
     await expect(page.getByTestId("calibration-chart")).toBeVisible();
+    // The calibration panel: predicted vs realized by size bucket, coverage per policy (seeded history: SOR and TWAP).
+    await expect(page.getByTestId("calibration-policy-table")).toContainText(/sor|twap/);
+    await expect(page.getByTestId("calibration-buckets-chart").locator(".recharts-surface").first()).toBeVisible();
     await expect(page.getByTestId("csv-download")).toHaveAttribute("href", /format=csv/);
     await page.screenshot({ path: "test-results/screens/summary.png", fullPage: true });
   });

@@ -9,6 +9,7 @@ import { DepthQuerySchema, DepthResponseSchema, QuotesQuerySchema, QuotesRespons
 import { DecisionsQuerySchema, DecisionsResponseSchema, LiveResponseSchema } from "./live";
 import { ReviewResponseSchema } from "./review";
 import { SummaryQuerySchema, SummaryResponseSchema } from "./summary";
+import { CalibrationQuerySchema, CalibrationResponseSchema } from "./calibration";
 import {
   KillSwitchBodySchema,
   KillSwitchResponseSchema,
@@ -282,6 +283,18 @@ export const ENDPOINTS: EndpointSpec[] = [
     auth: "key",
     query: SummaryQuerySchema,
     response: SummaryResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/v1/execution/calibration",
+    summary: "Forecast calibration by size and policy",
+    description:
+      "The desk's completed orders over the last `days` (default 30): share of realized costs at or below the forecast P50 and P90 with Wilson 95 % intervals, " +
+      "and mean forecast vs mean realized cost with its 95 % interval, per size bucket (multiple of the touch at acceptance) and per policy (SOR, pinned, TWAP, limit).",
+    tag: "Post-trade",
+    auth: "key",
+    query: CalibrationQuerySchema,
+    response: CalibrationResponseSchema,
   },
   {
     method: "post",

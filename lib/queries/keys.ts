@@ -31,6 +31,7 @@ export const queryKeys = {
   reviewAll: ["review"] as const,
   review: (id: string) => ["review", id] as const,
   summaryAll: ["summary"] as const,
+  calibration: (days: number) => ["calibration", days] as const,
   summary: (f: SummaryFilters) => ["summary", f.startDate ?? "", f.endDate ?? "", f.symbol ?? "", f.venue ?? ""] as const,
 };
 

@@ -118,7 +118,8 @@ describe("fillConfidence", () => {
 
   it("is a monotone curve rising to the complete fraction with a horizon move", () => {
     const fc = fillConfidence(samples(), 0, { sigmaPerSecond: 1e-4, horizonMs: 30_000 });
-    expect(fc.points).toHaveLength(12);
+    // The 12-point grid plus the distribution's own P50 and P90.
+    expect(fc.points).toHaveLength(14);
     for (let i = 1; i < fc.points.length; i++) {
       expect(fc.points[i]!.costBps).toBeGreaterThan(fc.points[i - 1]!.costBps);
       expect(fc.points[i]!.probability).toBeGreaterThanOrEqual(fc.points[i - 1]!.probability);

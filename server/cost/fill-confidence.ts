@@ -50,7 +50,7 @@ export function fillConfidence(samples: SweepCostSamples, sizeIndex: number, opt
 
   const rawLevels = options.levelsBps
     ? [...options.levelsBps].filter(Number.isFinite).sort((a, b) => a - b).map(axis.inverse)
-    : defaultGrid(row, n, h, Math.max(2, Math.floor(options.points ?? 12)));
+    : withQuantiles(defaultGrid(row, n, h, Math.max(2, Math.floor(options.points ?? 12))), raw.p50Bps, raw.p90Bps);
   // Only states that can fill the whole quantity can complete at any cost.
   const completeCosts = new Float64Array(n);
   let m = 0;
@@ -73,6 +73,17 @@ export function fillConfidence(samples: SweepCostSamples, sizeIndex: number, opt
     completeFraction: raw.completeFraction,
     calibration: cal.calibration,
   };
+}
+
+/**
+ * The grid with the distribution's own P50 and P90 in it, so the curve read at those costs
+ * says what the P50/P90 cards say (0.5 and 0.9 when every state fills) instead of an
+ * interpolation between grid points that lands elsewhere.
+ */
+function withQuantiles(grid: number[], p50: number, p90: number): number[] {
+  const out = [...grid];
+  for (const q of [p50, p90]) if (Number.isFinite(q) && !out.some((x) => Math.abs(x - q) < 1e-9)) out.push(q);
+  return out.sort((a, b) => a - b);
 }
 
 /** From just below the cheapest state to well above the dearest (≈ P99.5 of the horizon move). */

@@ -75,6 +75,18 @@ describe("forecastCost on the simulated market", () => {
     expect(one.p50Bps).toBe(f.distribution.p50Bps);
   });
 
+  it("the fill-confidence curve passes through the P50 and P90 cards (0.5 and 0.9), calibrated or not", () => {
+    const books = m.source.venuesFor("BTC-USD").map((v) => m.source.book(v, "BTC-USD")!);
+    const calibration = { p50Scale: 1, p90Scale: 1, p50OffsetBps: 0.7, p90OffsetBps: 2.1, source: "test", observations: 50 };
+    for (const options of [{}, { calibration }]) {
+      const f = forecastCost({ symbol: "BTC-USD", side: "buy", qty: 1, books, nowMs: m.clock.nowMs(), observations: m.store, options });
+      expect(f.distribution.completeFraction).toBe(1);
+      const at = (cost: number) => f.fillConfidence.points.find((p) => Math.abs(p.costBps - cost) < 1e-9);
+      expect(at(f.distribution.p50Bps)?.probability).toBeCloseTo(0.5, 6);
+      expect(at(f.distribution.p90Bps)?.probability).toBeCloseTo(0.9, 6);
+    }
+  });
+
   it("the routed sweep costs no more than the cheapest single venue (landed)", () => {
     const f = forecast(m, "buy", 10);
     const best = f.landed.find((l) => l.complete)!;

@@ -18,6 +18,21 @@ describe("calibration record", () => {
     expect(createCalibrationRecord().report()).toEqual({ observations: 0, withinP90Rate: null });
   });
 
+  it("fits a calibration group on its own outcomes once it has enough, else the symbol's pooled fit (Mondrian)", () => {
+    const r = createCalibrationRecord(100, 5);
+    // The symbol's outcomes: realized 2 bps above P50 on every order.
+    for (let i = 0; i < 5; i++) r.record("BTC-USD", { forecastP50Bps: 10, forecastP90Bps: 20, realizedBps: 12 }, "sor|0.1-1x");
+    expect(r.current("BTC-USD", "twap|5-50x")).toMatchObject({ source: "conformal", p50OffsetBps: 2 });
+    // The twap group: realized 5 bps below P50; until it has 5 outcomes the pooled fit serves it.
+    for (let i = 0; i < 4; i++) r.record("BTC-USD", { forecastP50Bps: 10, forecastP90Bps: 20, realizedBps: 5 }, "twap|5-50x");
+    expect(r.current("BTC-USD", "twap|5-50x").source).toBe("conformal");
+    r.record("BTC-USD", { forecastP50Bps: 10, forecastP90Bps: 20, realizedBps: 5 }, "twap|5-50x");
+    expect(r.current("BTC-USD", "twap|5-50x")).toMatchObject({ source: "conformal:twap|5-50x", p50OffsetBps: -5, observations: 5 });
+    expect(r.current("BTC-USD", "sor|0.1-1x")).toMatchObject({ p50OffsetBps: 2 });
+    expect(r.report("BTC-USD").observations).toBe(10);
+    expect(r.report().observations).toBe(10);
+  });
+
   it("is restored from the store after a restart: same outcomes, same coverage and correction", async () => {
     const { store, dataDir, dispose } = await openTempSqliteStore();
     try {
@@ -37,6 +52,7 @@ describe("calibration record", () => {
         for (const symbol of ["BTC-USD", "ETH-USD", "SOL-USD", "XRP-USD", "DOGE-USD"]) {
           expect(restored.report(symbol)).toEqual(live.report(symbol));
           expect(restored.current(symbol)).toEqual(live.current(symbol));
+          for (const group of ["sor|0.1-1x", "sor|1-5x", "twap|0.1-1x", "twap|1-5x"]) expect(restored.current(symbol, group)).toEqual(live.current(symbol, group));
         }
         // Outside the window nothing is reloaded.
         expect((await loadCalibrationRecord(reopened, END_MS + 40 * 86_400_000)).report().observations).toBe(0);
@@ -46,5 +62,5 @@ describe("calibration record", () => {
     } finally {
       await dispose();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -17,8 +17,10 @@ export interface CalibrationReport {
 }
 
 export interface CalibrationRecord {
-  record(symbol: string, outcome: ForecastOutcome): void;
-  current(symbol: string): CostCalibration;
+  /** `group`: the forecast's calibration group (server/cost/calibration-group.ts), when known. */
+  record(symbol: string, outcome: ForecastOutcome, group?: string | null): void;
+  /** The group's own fit once it has enough outcomes (Mondrian conformal), else the symbol's. */
+  current(symbol: string, group?: string | null): CostCalibration;
   report(symbol?: string): CalibrationReport;
 }
 
@@ -26,25 +28,36 @@ export const DEFAULT_CALIBRATION_CAPACITY = 2000;
 /** Older outcomes describe a market (and a model) that may have moved on. */
 export const CALIBRATION_WINDOW_DAYS = 30;
 
-export function createCalibrationRecord(capacityPerSymbol = DEFAULT_CALIBRATION_CAPACITY): CalibrationRecord {
+export function createCalibrationRecord(capacityPerSymbol = DEFAULT_CALIBRATION_CAPACITY, minObservations = MIN_CALIBRATION_OUTCOMES): CalibrationRecord {
   const outcomes = new Map<string, ForecastOutcome[]>();
   const fitted = new Map<string, CostCalibration>();
-  const all = (symbol?: string) => (symbol ? (outcomes.get(symbol) ?? []) : [...outcomes.values()].flat());
+  const all = (symbol?: string) => (symbol ? (outcomes.get(symbol) ?? []) : [...outcomes].filter(([k]) => !k.includes(GROUP_SEPARATOR)).flatMap(([, v]) => v));
+  const push = (key: string, outcome: ForecastOutcome) => {
+    const list = outcomes.get(key) ?? [];
+    list.push(outcome);
+    if (list.length > capacityPerSymbol) list.splice(0, list.length - capacityPerSymbol);
+    outcomes.set(key, list);
+    fitted.delete(key);
+  };
+  const fit = (key: string) => {
+    let c = fitted.get(key);
+    if (!c) {
+      c = fitCalibration(outcomes.get(key) ?? [], minObservations);
+      fitted.set(key, c);
+    }
+    return c;
+  };
   return {
-    record(symbol, outcome) {
-      const list = outcomes.get(symbol) ?? [];
-      list.push(outcome);
-      if (list.length > capacityPerSymbol) list.splice(0, list.length - capacityPerSymbol);
-      outcomes.set(symbol, list);
-      fitted.delete(symbol);
+    record(symbol, outcome, group) {
+      push(symbol, outcome);
+      if (group) push(groupKey(symbol, group), outcome);
     },
-    current(symbol) {
-      let c = fitted.get(symbol);
-      if (!c) {
-        c = fitCalibration(all(symbol));
-        fitted.set(symbol, c);
+    current(symbol, group) {
+      if (group) {
+        const own = fit(groupKey(symbol, group));
+        if (own.source !== "identity") return { ...own, source: `conformal:${group}` };
       }
-      return c;
+      return fit(symbol);
     },
     report(symbol) {
       const cell = coverageOf(all(symbol));
@@ -52,6 +65,11 @@ export function createCalibrationRecord(capacityPerSymbol = DEFAULT_CALIBRATION_
     },
   };
 }
+
+/** Outcomes a fit needs before it replaces the identity (fitCalibration's default). */
+export const MIN_CALIBRATION_OUTCOMES = 20;
+const GROUP_SEPARATOR = "\u0000";
+const groupKey = (symbol: string, group: string) => `${symbol}${GROUP_SEPARATOR}${group}`;
 
 /**
  * A record filled from the store: completed orders created in the last `windowDays`,
@@ -67,7 +85,13 @@ export async function loadCalibrationRecord(
   // Enough rows for every symbol to fill its capacity even when one symbol dominates.
   const rows = await store.listCalibrationOutcomes(nowMs - (options.windowDays ?? CALIBRATION_WINDOW_DAYS) * 86_400_000, capacity * 20);
   for (const r of rows.reverse()) {
-    record.record(r.symbol, { forecastP50Bps: r.forecastP50Bps, forecastP90Bps: r.forecastP90Bps, realizedBps: r.realizedBps });
+    // Raw forecasts where the order kept them (the live feed records the same), else the stored ones.
+    const raw = r.rawP50Bps !== null && r.rawP90Bps !== null;
+    record.record(
+      r.symbol,
+      { forecastP50Bps: raw ? r.rawP50Bps! : r.forecastP50Bps, forecastP90Bps: raw ? r.rawP90Bps! : r.forecastP90Bps, realizedBps: r.realizedBps },
+      r.calibrationGroup,
+    );
   }
   return record;
 }

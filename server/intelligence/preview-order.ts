@@ -4,7 +4,7 @@ import type { Principal } from "@/server/auth/principal";
 import type { Core } from "@/server/core";
 import type { VenueId } from "@/lib/contracts/common";
 import type { SweepCandidate } from "@/server/cost/allocate-sweep";
-import { forecastCost } from "@/server/cost/forecast-cost";
+import { forecastOrder } from "@/server/cost/forecast-order";
 import { computeNbbo } from "@/server/market-data/nbbo";
 import type { BookView } from "@/server/market-data/types";
 import { noTwoSidedMarket, validationError } from "@/server/http/api-error";
@@ -33,8 +33,20 @@ export async function previewOrder(core: Core, principal: Principal, body: Simpl
 
   const nbboMid = midOf(loaded.books);
   const qty = body.qty ?? (body.notional ?? 0) / nbboMid;
-  const f = forecastCost({ symbol: body.symbol, side: body.side, qty, books, nowMs: loaded.nowMs, observations: core.market.observations, options: { urgency: false, calibration: core.calibration.current(body.symbol) } });
-  const mid = f.reference.mid ?? nbboMid;
+  // The order as it will execute (pin, limit), the same forecast submit stores.
+  const order = forecastOrder({
+    symbol: body.symbol,
+    side: body.side,
+    qty,
+    books: loaded.books,
+    nowMs: loaded.nowMs,
+    observations: core.market.observations,
+    execution: { venue: direct, limitPrice: body.limit_price },
+    calibration: (group) => core.calibration.current(body.symbol, group),
+    options: { urgency: false },
+  });
+  const f = order.forecast;
+  const mid = order.arrivalMid ?? nbboMid;
   const legs = f.sweep.legs.map(toRoutingLeg);
   const feesUsd = f.sweep.legs.reduce((s, l) => s + (l.notional * l.scoreParts.feeBps) / 1e4, 0);
 
@@ -68,9 +80,9 @@ export async function previewOrder(core: Core, principal: Principal, body: Simpl
     unfilled_qty: f.sweep.unfilledQty,
     estimated: {
       avg_price: f.sweep.avgPrice ?? null,
-      cost_bps: f.distribution.p50Bps,
-      p90_cost_bps: f.distribution.p90Bps,
-      cost_usd: (f.distribution.p50Bps / 1e4) * f.sweep.filledQty * mid,
+      cost_bps: order.calibrated.p50Bps,
+      p90_cost_bps: order.calibrated.p90Bps,
+      cost_usd: (order.calibrated.p50Bps / 1e4) * f.sweep.filledQty * mid,
       fees_usd: feesUsd,
     },
     checks,

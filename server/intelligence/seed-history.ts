@@ -6,7 +6,7 @@
  */
 import { DEFAULT_SYMBOLS } from "@/lib/contracts/common";
 import { qtyToE8 } from "@/lib/units";
-import { forecastCost } from "@/server/cost/forecast-cost";
+import { IDENTITY_CALIBRATION } from "@/server/cost/calibration";
 import { createMatchingEngine } from "@/server/execution/matching-engine";
 import { deriveOrder } from "@/server/execution/order-states";
 import { SandboxRunner } from "@/server/execution/sandbox-runner";
@@ -23,6 +23,7 @@ import { parentFromRecord } from "./parent-from-record";
 import { recordForecastOutcome } from "./record-forecast-outcome";
 import { routeParentWith } from "./route-parent";
 import { createSandboxJournal } from "./sandbox-journal";
+import { snapshotForecast } from "./snapshot-forecast";
 import { writeStoredBody } from "./stored-order-body";
 
 const DAY_MS = 86_400_000;
@@ -82,7 +83,10 @@ export async function seedHistory(o: SeedHistoryOptions): Promise<{ orders: numb
     const pacing = paced ? { numSlices: 3 + rng.int(4), intervalMs: 2_000 + 1_000 * rng.int(5) } : null;
     const now = clock.nowMs();
     const books = currentBooks(source, symbol);
-    const f = forecastCost({ symbol, side, qty, books, nowMs: now, observations, options: { urgency: false } });
+    const forecast = snapshotForecast({
+      symbol, side, qty, execution: { pacing }, books, observations, nowMs: now,
+      calibration: (group) => (o.calibration ? o.calibration.current(symbol, group) : IDENTITY_CALIBRATION),
+    });
     const id = `ord_seed_${o.seed}_${i}`;
     const record = await o.store.createOrder(
       {
@@ -90,7 +94,7 @@ export async function seedHistory(o: SeedHistoryOptions): Promise<{ orders: numb
         bodyHash: id,
         bodyJson: writeStoredBody({
           request: { symbol, side, qty, urgency, seeded: true }, nodeId: null, excludeVenues: [], pacing, edges: [],
-          forecast: f.reference.mid === undefined ? null : { arrivalMid: f.reference.mid, p50Bps: f.distribution.p50Bps, p90Bps: f.distribution.p90Bps },
+          forecast,
         }),
         symbol, side, qtyE8: qtyToE8(qty), limitPriceE9: null, venue: null, policy: paced ? "twap" : "sor", urgency,
         routerVersion: chooseRouterVersion(id), sandbox: true, createdAtMs: now,

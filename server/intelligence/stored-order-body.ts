@@ -15,11 +15,29 @@ const StoredBodySchema = z.object({
     .array(z.object({ to: z.string(), trigger: z.string(), timeoutMs: z.number().nullable() }))
     .default([]),
   /** The pre-trade forecast at acceptance: what in-flight and post-trade TCA compare against. */
-  forecast: z.object({ arrivalMid: z.number(), p50Bps: z.number(), p90Bps: z.number() }).nullable().default(null),
+  forecast: z
+    .object({
+      arrivalMid: z.number(),
+      /** Calibrated: what the trader saw and what Live and Review compare against. */
+      p50Bps: z.number(),
+      p90Bps: z.number(),
+      /**
+       * Before calibration: what the calibration is fitted on (fitting on calibrated figures
+       * would correct its own corrections). Null on orders stored before it was kept.
+       */
+      rawP50Bps: z.number().nullable().default(null),
+      rawP90Bps: z.number().nullable().default(null),
+      /** Policy × size bucket the calibration was taken from and the outcome is recorded in. */
+      calibrationGroup: z.string().nullable().default(null),
+    })
+    .nullable()
+    .default(null),
 });
 export type StoredBody = z.infer<typeof StoredBodySchema>;
+/** What a writer passes: fields added later (the raw forecast) may be left out. */
+export type StoredBodyInput = z.input<typeof StoredBodySchema>;
 
-export function writeStoredBody(body: StoredBody): string {
+export function writeStoredBody(body: StoredBodyInput): string {
   return JSON.stringify(body);
 }
 

@@ -10,7 +10,7 @@ import type { EdgeTrigger } from "@/server/execution/sandbox-runner";
 import { qtyToE8, priceToE9 } from "@/lib/units";
 import type { Principal } from "@/server/auth/principal";
 import type { Core } from "@/server/core";
-import { forecastCost } from "@/server/cost/forecast-cost";
+import type { OrderExecution } from "@/server/cost/forecast-order";
 import { deriveOrder } from "@/server/execution/order-states";
 import type { OrderEvent } from "@/server/execution/order-events";
 import { validateGraph } from "@/server/execution/validate-graph";
@@ -25,6 +25,7 @@ import type { NewOrder, OrderRecord } from "@/server/store/port";
 import { hashBody } from "./hash-body";
 import { loadOrderView } from "./order-view";
 import { parentFromRecord } from "./parent-from-record";
+import { snapshotForecast } from "./snapshot-forecast";
 import { readStoredBody, writeStoredBody, type StoredBody } from "./stored-order-body";
 
 type OrderBody = z.output<typeof OrderBodySchema>;
@@ -129,7 +130,11 @@ function simpleRow(core: Core, principal: Principal, body: SimpleOrderBody, body
       excludeVenues: body.exclude_venues ?? [],
       pacing: null,
       edges: [],
-      forecast: snapshotForecast(core, body.symbol, body.side, qty, now),
+      forecast: forecastAtAcceptance(core, body.symbol, body.side, qty, now, {
+        venue: body.venue,
+        excludeVenues: body.exclude_venues ?? [],
+        limitPrice: body.limit_price,
+      }),
     }),
     symbol: body.symbol,
     side: body.side,
@@ -174,7 +179,11 @@ function graphRows(core: Core, principal: Principal, body: GraphOrderBody, bodyH
         excludeVenues: [],
         pacing: pacing ? { numSlices: pacing.num_slices, intervalMs: pacing.interval_ms } : null,
         edges,
-        forecast: snapshotForecast(core, node.instrument, node.side, node.quantity, now),
+        forecast: forecastAtAcceptance(core, node.instrument, node.side, node.quantity, now, {
+          venue: node.venue,
+          limitPrice: node.limit_price,
+          pacing: pacing ? { numSlices: pacing.num_slices, intervalMs: pacing.interval_ms } : null,
+        }),
       }),
       symbol: node.instrument,
       side: node.side,
@@ -202,12 +211,11 @@ function requireServed(core: Core, symbol: string, field: string, venue: VenueId
   return mid;
 }
 
-/** The forecast a trader saw (or would have seen) at acceptance, kept with the order. */
-function snapshotForecast(core: Core, symbol: string, side: "buy" | "sell", qty: number, now: number): StoredBody["forecast"] {
-  const books = currentBooks(core.market.source, symbol);
-  const f = forecastCost({ symbol, side, qty, books, nowMs: now, observations: core.market.observations, options: { urgency: false, calibration: core.calibration.current(symbol) } });
-  const mid = f.reference.mid;
-  return mid === undefined ? null : { arrivalMid: mid, p50Bps: f.distribution.p50Bps, p90Bps: f.distribution.p90Bps };
+function forecastAtAcceptance(core: Core, symbol: string, side: "buy" | "sell", qty: number, now: number, execution: OrderExecution): StoredBody["forecast"] {
+  return snapshotForecast({
+    symbol, side, qty, execution, books: currentBooks(core.market.source, symbol), observations: core.market.observations,
+    calibration: (group) => core.calibration.current(symbol, group), nowMs: now,
+  });
 }
 
 function positiveE8(qty: number, field: string): bigint {

@@ -390,8 +390,8 @@ export class KyselyStore implements Store {
     return this.tca.getOrderTca(orderIds);
   }
 
-  listCalibrationOutcomes(sinceMs: number, limit: number): Promise<CalibrationOutcomeRecord[]> {
-    return this.tca.listCalibrationOutcomes(sinceMs, limit);
+  listCalibrationOutcomes(sinceMs: number, limit: number, deskId?: string): Promise<CalibrationOutcomeRecord[]> {
+    return this.tca.listCalibrationOutcomes(sinceMs, limit, deskId);
   }
 
   rebuildTca(): Promise<number> {

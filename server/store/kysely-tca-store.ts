@@ -8,6 +8,7 @@ import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
 import type { SymbolId, VenueId } from "@/lib/contracts/common";
 import { e8FromColumn, e9FromColumn } from "./decimal-columns";
 import { rebuildTcaRollup } from "./project-order-tca";
+import { rawForecastOfBody } from "./tca-projection";
 import type { Database, OrderTcaTable } from "./schema";
 import type { StoreKind } from "./port";
 import type {
@@ -220,26 +221,35 @@ export class KyselyTcaStore implements TcaStore {
     return out;
   }
 
-  async listCalibrationOutcomes(sinceMs: number, limit: number): Promise<CalibrationOutcomeRecord[]> {
-    const rows = await this.db
-      .selectFrom("order_tca")
-      .select(["symbol", "created_at_ms", "forecast_p50_bps", "forecast_p90_bps", "realized_bps"])
-      .where("status", "=", "COMPLETED")
-      .where("created_at_ms", ">=", Math.floor(sinceMs))
-      .where("realized_bps", "is not", null)
-      .where("forecast_p50_bps", "is not", null)
-      .where("forecast_p90_bps", "is not", null)
-      .orderBy("created_at_ms", "desc")
-      .orderBy("order_id", "desc")
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({
-      symbol: r.symbol as SymbolId,
-      createdAtMs: r.created_at_ms,
-      forecastP50Bps: r.forecast_p50_bps as number,
-      forecastP90Bps: r.forecast_p90_bps as number,
-      realizedBps: r.realized_bps as number,
-    }));
+  async listCalibrationOutcomes(sinceMs: number, limit: number, deskId?: string): Promise<CalibrationOutcomeRecord[]> {
+    let query = this.db
+      .selectFrom("order_tca as t")
+      // The order body keeps the raw forecast and its calibration group (the fit uses those).
+      .innerJoin("orders as o", "o.id", "t.order_id")
+      .select(["t.symbol", "t.created_at_ms", "t.forecast_p50_bps", "t.forecast_p90_bps", "t.realized_bps", "o.body_json"])
+      .where("t.status", "=", "COMPLETED")
+      .where("t.created_at_ms", ">=", Math.floor(sinceMs))
+      .where("t.realized_bps", "is not", null)
+      .where("t.forecast_p50_bps", "is not", null)
+      .where("t.forecast_p90_bps", "is not", null)
+      .orderBy("t.created_at_ms", "desc")
+      .orderBy("t.order_id", "desc")
+      .limit(limit);
+    if (deskId !== undefined) query = query.where("t.desk_id", "=", deskId);
+    const rows = await query.execute();
+    return rows.map((r) => {
+      const raw = rawForecastOfBody(r.body_json);
+      return {
+        symbol: r.symbol as SymbolId,
+        createdAtMs: r.created_at_ms,
+        forecastP50Bps: r.forecast_p50_bps as number,
+        forecastP90Bps: r.forecast_p90_bps as number,
+        realizedBps: r.realized_bps as number,
+        rawP50Bps: raw?.rawP50Bps ?? null,
+        rawP90Bps: raw?.rawP90Bps ?? null,
+        calibrationGroup: raw?.calibrationGroup ?? null,
+      };
+    });
   }
 
   rebuildTca(): Promise<number> {

@@ -76,6 +76,10 @@ export interface CalibrationOutcomeRecord {
   forecastP50Bps: number;
   forecastP90Bps: number;
   realizedBps: number;
+  /** The forecast before calibration and its calibration group; null on orders stored before they were kept. */
+  rawP50Bps: number | null;
+  rawP90Bps: number | null;
+  calibrationGroup: string | null;
 }
 
 export interface MarketContextRecord {
@@ -105,7 +109,8 @@ export interface TcaStore {
   /** The rows of these orders (any desk: callers pass ids they already scoped). */
   getOrderTca(orderIds: readonly string[]): Promise<Map<string, OrderTcaRecord>>;
   /** Completed orders with a forecast and a realized cost created at or after sinceMs, newest first. */
-  listCalibrationOutcomes(sinceMs: number, limit: number): Promise<CalibrationOutcomeRecord[]>;
+  /** Newest first; `deskId` limits it to one desk's orders (default all: the forecast's own record). */
+  listCalibrationOutcomes(sinceMs: number, limit: number, deskId?: string): Promise<CalibrationOutcomeRecord[]>;
   /** Recomputes the whole roll-up from the event logs; returns the orders projected. */
   rebuildTca(): Promise<number>;
   /** Insert or replace. */

@@ -65,6 +65,25 @@ export function forecastOfBody(json: string): BodyForecast | null {
   }
 }
 
+export interface BodyRawForecast {
+  rawP50Bps: number;
+  rawP90Bps: number;
+  calibrationGroup: string | null;
+}
+
+/** The raw (uncalibrated) forecast stored in body_json, when the order has one. */
+export function rawForecastOfBody(json: string): BodyRawForecast | null {
+  try {
+    const f = (JSON.parse(json) as { forecast?: unknown }).forecast as Partial<BodyRawForecast> | null | undefined;
+    if (!f || typeof f !== "object") return null;
+    const { rawP50Bps, rawP90Bps, calibrationGroup } = f;
+    if (typeof rawP50Bps !== "number" || typeof rawP90Bps !== "number") return null;
+    return { rawP50Bps, rawP90Bps, calibrationGroup: typeof calibrationGroup === "string" ? calibrationGroup : null };
+  } catch {
+    return null;
+  }
+}
+
 export function emptyVenueSums(): VenueSums {
   return { sent: 0, sentQty: 0, filledQty: 0, fills: 0, notional: 0, rejected: 0, costW: 0, costN: 0 };
 }

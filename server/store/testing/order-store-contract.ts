@@ -263,7 +263,7 @@ export function describeOrderStoreContract(ctx: OrderContractContext): void {
     });
 
     it("keeps the TCA roll-up in step with the log: per order, per day, per venue, latencies; a rebuild gives the same", async () => {
-      const body = JSON.stringify({ request: {}, forecast: { arrivalMid: 65_000, p50Bps: 1, p90Bps: 3 } });
+      const body = JSON.stringify({ request: {}, forecast: { arrivalMid: 65_000, p50Bps: 1, p90Bps: 3, rawP50Bps: 0.5, rawP90Bps: 2, calibrationGroup: "sor|1-5x" } });
       const o = await create(order(alpha, { bodyJson: body, routerVersion: "v2" }));
       await store.appendOrderEvents(o.id, [{ kind: "started", atMs: T0 + 10 }, childSentEvent("c1", E8, T0 + 10), childSentEvent("c2", E8, T0 + 11, "okx")]);
       await store.appendOrderEvents(o.id, [{ kind: "child_acked", atMs: T0 + 17.9, childId: "c1" }, { kind: "child_rejected", atMs: T0 + 13, childId: "c2", reason: "EXCHANGE_REJECT" }]);
@@ -291,7 +291,11 @@ export function describeOrderStoreContract(ctx: OrderContractContext): void {
         expect(await store.listTcaGroups({ ...scope, deskId: beta.deskId })).toEqual([]);
         expect(await store.listTcaLatencies({ ...scope, venue: "okx" })).toEqual([{ venue: "binance", latencyMs: 7, n: 1 }]);
         expect((await store.listOrderTca(scope)).map((r) => r.nodeOrderId)).toEqual([o.nodeOrderId]);
-        expect(await store.listCalibrationOutcomes(T0 - 1, 10)).toEqual([{ symbol: "BTC-USD", createdAtMs: T0, forecastP50Bps: 1, forecastP90Bps: 3, realizedBps: row.realizedBps }]);
+        expect(await store.listCalibrationOutcomes(T0 - 1, 10)).toEqual([
+          { symbol: "BTC-USD", createdAtMs: T0, forecastP50Bps: 1, forecastP90Bps: 3, realizedBps: row.realizedBps, rawP50Bps: 0.5, rawP90Bps: 2, calibrationGroup: "sor|1-5x" },
+        ]);
+        expect(await store.listCalibrationOutcomes(T0 - 1, 10, beta.deskId)).toEqual([]);
+        expect(await store.listCalibrationOutcomes(T0 - 1, 10, alpha.deskId)).toHaveLength(1);
       };
       await check();
       expect(await store.rebuildTca()).toBeGreaterThanOrEqual(1);

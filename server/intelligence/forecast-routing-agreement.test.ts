@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { forecastCost } from "@/server/cost/forecast-cost";
+import { forecastOrder } from "@/server/cost/forecast-order";
+import { createObservationStore } from "@/server/market-data/observation-store";
+import { createSimulatedSource } from "@/server/market-data/simulated-source";
+import { routeOrder } from "@/server/router/route-order";
+import { createManualClock } from "@/server/shared/clock";
+
+/**
+ * The Forecast page's venue mix, the order forecast stored at submit and the router's plan
+ * for the same order on the same books are one plan: the sweep the router's base version
+ * (v1: book + fee + latency + staleness) allocates with.
+ */
+describe("forecast venue mix = routing plan", () => {
+  it("for small, medium and large buys and sells on the simulated market", () => {
+    const clock = createManualClock(1_760_000_000_000);
+    const source = createSimulatedSource({ clock, seed: 3, scheduler: { setInterval: () => 0, clearInterval: () => {} }, autostart: ["BTC-USD"] });
+    source.start();
+    const observations = createObservationStore({ source, clock });
+    for (let i = 0; i < 300; i++) {
+      clock.advance(100);
+      source.advanceTo(clock.nowMs());
+    }
+    const books = source.venuesFor("BTC-USD").map((v) => source.book(v, "BTC-USD")!);
+    const nowMs = clock.nowMs();
+    const sigma = observations.volatility("BTC-USD").sigmaPerSecond;
+    let multiVenue = 0;
+    for (const side of ["buy", "sell"] as const) {
+      for (const qty of [0.05, 2, 25]) {
+        const forecast = forecastCost({ symbol: "BTC-USD", side, qty, books, nowMs, observations, options: { urgency: false } });
+        const order = forecastOrder({ symbol: "BTC-USD", side, qty, books, nowMs, observations, execution: {}, options: { urgency: false } });
+        const route = routeOrder({ parentId: "p", nodeOrderId: "n", symbol: "BTC-USD", side, qty, books, nowMs, sigmaPerSecond: sigma, version: "v1", venues: source.venuesFor("BTC-USD") });
+        const plan = route.legs.map((l) => [l.venue, l.qty]);
+        expect(forecast.sweep.legs.map((l) => [l.venue, l.qty]), `${side} ${qty}`).toEqual(plan);
+        expect(order.forecast.sweep.legs.map((l) => [l.venue, l.qty]), `${side} ${qty} (order forecast)`).toEqual(plan);
+        if (plan.length > 1) multiVenue++;
+      }
+    }
+    expect(multiVenue).toBeGreaterThan(0);
+  });
+});
