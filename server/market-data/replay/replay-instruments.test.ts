@@ -42,7 +42,8 @@ describe.skipIf(!present)("recorded Binance feeds map to instruments", () => {
     expect(rec.events.length).toBeGreaterThan(1000);
     const symbols = new Set(rec.events.map((e) => e.symbol));
     expect([...symbols]).toEqual([instrument]);
-  });
+    // Decoding a few MB of gzip takes seconds on a loaded 2-core machine.
+  }, 30_000);
 });
 
 describe.skipIf(!present)("replay NBBO and reference mid per instrument (real recordings)", () => {
