@@ -29,7 +29,7 @@ export async function summaryFromLogs(store: Store, scope: TcaScope): Promise<Fi
       const events = (await store.listOrderEvents(record.id)).map((e) => e.event);
       const s = summarizeOrder(deriveOrder(events).state);
       const forecast = readStoredBody(record.bodyJson).forecast;
-      const arrival = forecast ? { ...forecast, arrivalMid: arrivalMidOf(collectFills(events).firstChildSentMid, forecast.arrivalMid) } : null;
+      const arrival = { arrivalMid: arrivalMidOf(collectFills(events).firstChildSentMid, forecast?.arrivalMid), p90Bps: forecast?.p90Bps ?? null };
       const filled = e8ToQty(s.filledE8);
       const avg = s.avgPriceE9 === null ? null : e9ToPrice(s.avgPriceE9);
       const realized = avg !== null ? (computeRealizedCostBps(record.side, [{ qty: filled, price: avg, fee: e9ToPrice(s.feesE9) }], arrival?.arrivalMid) ?? null) : null;
