@@ -2,6 +2,7 @@
 
 import { GLOSSARY } from "@/lib/execution-figures";
 import { OrderFiguresStrip } from "./order-figures-strip";
+import { GlossaryTerm } from "@/components/ui/glossary-term";
 import { KpiCard } from "@/components/ui/kpi-card";
 import Link from "next/link";
 import { useState } from "react";
@@ -232,7 +233,7 @@ function MarkoutPanel({ review }: { review: ReviewResponse }) {
   // within memory gets each as its time passes.
   const why = review.final && review.note ? "not recorded" : "not available yet";
   return (
-    <Panel title="Markouts" subtitle={`mid move after the fills · positive = good${pending > 0 ? ` · ${pending} horizon${pending === 1 ? "" : "s"} ${why}` : ""}`} testId="markout-chart">
+    <Panel title={<GlossaryTerm term="markout">Markouts</GlossaryTerm>} subtitle={`mid move after the fills · positive = good${pending > 0 ? ` · ${pending} horizon${pending === 1 ? "" : "s"} ${why}` : ""}`} testId="markout-chart">
       {points.length === 0 ? (
         <EmptyState title="No markouts yet">{review.fills.length === 0 ? "Markouts need fills." : "Each horizon appears once that much time has passed after the fills."}</EmptyState>
       ) : (
