@@ -70,7 +70,7 @@ export interface ObservationStoreOptions {
   tradeMaxAgeMs?: number;
   /** Mid samples older than the symbol's newest by more than this are dropped (default 2 h). */
   midMaxAgeMs?: number;
-  /** Event-time mid changes kept per symbol (default 200,000). */
+  /** Event-time mid changes kept per symbol (default 36,000: 10 min at 60 changes/s; the simulated market makes ~30/s). */
   eventMidCapacity?: number;
   /** Event-time mids older than the symbol's newest by more than this are dropped (default 10 min: the 300 s markout + margin). */
   eventMidMaxAgeMs?: number;
@@ -127,7 +127,7 @@ export class ObservationStore {
     this.bookMaxAgeMs = options.bookMaxAgeMs ?? 2 * 60_000;
     this.tradeMaxAgeMs = options.tradeMaxAgeMs ?? 60 * 60_000;
     this.midMaxAgeMs = options.midMaxAgeMs ?? 2 * 60 * 60_000;
-    this.eventMidCapacity = options.eventMidCapacity ?? 200_000;
+    this.eventMidCapacity = options.eventMidCapacity ?? 36_000;
     this.eventMidMaxAgeMs = options.eventMidMaxAgeMs ?? 10 * 60_000;
     this.topLevels = options.topLevels ?? 20;
     this.decayPerS = 2 ** (-1 / (options.ewmaHalfLifeS ?? 60));
@@ -151,6 +151,9 @@ export class ObservationStore {
   recordBook(book: BookView): void {
     const sym = this.symbolHistory(book.symbol);
     const venue = this.venueHistory(sym, book.venue);
+    const prev = venue.latest;
+    // The consolidated mid depends on each venue's touch prices only: most updates leave them.
+    const touchMoved = !prev || prev.bids[0]?.price !== book.bids[0]?.price || prev.asks[0]?.price !== book.asks[0]?.price;
     venue.latest = book;
     const slot = Math.floor(book.updatedAtMs / this.sampleEveryMs);
     if (slot > venue.lastSlot) {
@@ -162,7 +165,7 @@ export class ObservationStore {
         asks: book.asks.length > this.topLevels ? book.asks.slice(0, this.topLevels) : book.asks,
       });
     }
-    this.recordEventMid(sym, book.updatedAtMs);
+    if (touchMoved) this.recordEventMid(sym, book.updatedAtMs);
     if (slot > sym.lastMidSlot) this.sampleMid(sym, slot, book.updatedAtMs);
   }
 
