@@ -1,5 +1,6 @@
 "use client";
 
+import { GlossaryTerm } from "@/components/ui/glossary-term";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Fragment, useCallback, useId, useState, type FormEvent } from "react";
@@ -128,7 +129,7 @@ export function DecisionsView() {
                   <th className={cx(TH, "text-left")}>Router</th>
                   <th className={cx(TH, "text-left")}>Legs</th>
                   <th className={cx(TH, "text-right")}>Candidates</th>
-                  <th className={cx(TH, "text-right")}>Est. cost</th>
+                  <th className={cx(TH, "text-right")}><GlossaryTerm term="est_cost" /></th>
                 </tr>
               </thead>
               <tbody>
@@ -260,7 +261,7 @@ function DecisionDetail({ decision: d }: { decision: RoutingDecision }) {
   return (
     <div className="space-y-3" data-testid="decision-detail" data-decision-id={d.decision_id}>
       <p className="num text-[11px] text-slate-500">
-        decision <code className="font-mono text-slate-700">{d.decision_id}</code> · order <code className="font-mono text-slate-700">{d.order_id}</code> · mid{" "}
+        decision <code className="font-mono text-slate-700">{d.decision_id}</code> · order <code className="font-mono text-slate-700">{d.order_id}</code> · <GlossaryTerm term="routing_mid">routing mid</GlossaryTerm>{" "}
         {formatPrice(d.mid, { decimals })} · router {d.router_version} · {formatDateTimeNs(d.at_ns)}
       </p>
 
@@ -346,7 +347,7 @@ function DecisionDetail({ decision: d }: { decision: RoutingDecision }) {
                   <th className={cx(TH, "text-left")}>Venue</th>
                   <th className={cx(TH, "text-right")}>Qty</th>
                   <th className={cx(TH, "text-right")}>Limit</th>
-                  <th className={cx(TH, "text-right")}>Est. cost</th>
+                  <th className={cx(TH, "text-right")}><GlossaryTerm term="est_cost" /></th>
                 </tr>
               </thead>
               <tbody>

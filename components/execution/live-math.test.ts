@@ -47,7 +47,7 @@ function live(over: { asOf: number; filled: number; planned: number; fills?: { a
       at_ns: ns(f.at),
       mid_at_fill: null,
     })),
-    tca: { arrival_mid: null, current_mid: null, slippage_vs_arrival_bps: null, forecast_p50_bps: null, forecast_p90_bps: null, vs_forecast_bps: null },
+    tca: { decision_mid: null, arrival_mid: null, current_mid: null, slippage_vs_arrival_bps: null, realized_cost_bps: null, realized_cost_usd: null, fees_usd: 0, forecast_p50_bps: null, forecast_p90_bps: null, vs_forecast_bps: null },
     schedule: { planned_fill_pct: over.planned, actual_fill_pct: over.filled * 10, status: "on_track", deviation_pct: 0 },
     venue_health: [],
     suggestions: [],

@@ -1,5 +1,7 @@
 "use client";
 
+import { GlossaryTerm } from "@/components/ui/glossary-term";
+import { OrderFiguresStrip } from "./order-figures-strip";
 import { KpiCard } from "@/components/ui/kpi-card";
 import Link from "next/link";
 import { useState } from "react";
@@ -263,6 +265,7 @@ function LiveBody({ live, points }: { live: LiveResponse; points: readonly Progr
       </div>
 
       <TcaCards live={live} decimals={decimals} />
+      <OrderFiguresStrip figures={live.tca} testId="live-figures" final={isFinalStatus(live.order.status)} />
 
       <Panel title="Venue health" subtitle="venues this order is using" testId="venue-health">
         {live.venue_health.length === 0 ? (
@@ -346,16 +349,17 @@ function Aggressiveness({ live }: { live: LiveResponse }) {
 
 function TcaCards({ live, decimals }: { live: LiveResponse; decimals: number }) {
   const tca = live.tca;
-  const slip = tca.slippage_vs_arrival_bps;
+  // All-in (book + fees) vs the arrival mid: the basis of the forecast (lib/execution-figures.ts).
+  const slip = tca.realized_cost_bps;
   const slipTone = costTone(slip);
   const beyondP90 = slip !== null && tca.forecast_p90_bps !== null && slip > tca.forecast_p90_bps;
   const vsTone = costTone(tca.vs_forecast_bps);
   return (
     <div className="grid grid-cols-1 gap-2 md:grid-cols-3" data-testid="live-tca">
       <KpiCard
-        label="Slippage vs arrival"
+        label={<GlossaryTerm term="realized_cost">Realized cost vs arrival</GlossaryTerm>}
         tone={slipTone === "red" ? "amber" : slipTone === "green" ? "green" : "neutral"}
-        sub={`arrival ${formatPrice(tca.arrival_mid, { decimals })} · positive = worse`}
+        sub={`arrival ${formatPrice(tca.arrival_mid, { decimals })} · book ${formatBps(tca.slippage_vs_arrival_bps)} + fees · positive = worse`}
         testId="tca-slippage"
       >
         <span className={slipTone === "red" ? "text-rose-700" : slipTone === "green" ? "text-emerald-700" : undefined}>{formatBps(slip)}</span>
@@ -363,7 +367,7 @@ function TcaCards({ live, decimals }: { live: LiveResponse; decimals: number }) 
       <KpiCard
         label={
           <span className="flex items-center gap-1.5">
-            vs forecast P50
+            <GlossaryTerm term="vs_forecast">vs forecast P50</GlossaryTerm>
             {beyondP90 && <Badge tone="red">beyond P90</Badge>}
           </span>
         }

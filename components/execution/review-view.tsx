@@ -1,5 +1,8 @@
 "use client";
 
+import { GLOSSARY } from "@/lib/execution-figures";
+import { OrderFiguresStrip } from "./order-figures-strip";
+import { GlossaryTerm } from "@/components/ui/glossary-term";
 import { KpiCard } from "@/components/ui/kpi-card";
 import Link from "next/link";
 import { useState } from "react";
@@ -232,7 +235,7 @@ function MarkoutPanel({ review }: { review: ReviewResponse }) {
   // within memory gets each as its time passes.
   const why = review.final && review.note ? "not recorded" : "not available yet";
   return (
-    <Panel title="Markouts" subtitle={`mid move after the fills · positive = good${pending > 0 ? ` · ${pending} horizon${pending === 1 ? "" : "s"} ${why}` : ""}`} testId="markout-chart">
+    <Panel title={<GlossaryTerm term="markout">Markouts</GlossaryTerm>} subtitle={`mid move after the fills · positive = good${pending > 0 ? ` · ${pending} horizon${pending === 1 ? "" : "s"} ${why}` : ""}`} testId="markout-chart">
       {points.length === 0 ? (
         <EmptyState title="No markouts yet">{review.fills.length === 0 ? "Markouts need fills." : "Each horizon appears once that much time has passed after the fills."}</EmptyState>
       ) : (
@@ -267,7 +270,7 @@ function ForecastCard({ review }: { review: ReviewResponse }) {
         {[
           { label: "Forecast P50", value: f.expected_cost_bps, color: "text-slate-900" },
           { label: "Forecast P90", value: f.downside_cost_bps, color: "text-amber-700" },
-          { label: "Realized", value: f.realized_cost_bps, color: within === false ? "text-rose-700" : "text-sky-700" },
+          { label: "Realized (all-in)", value: f.realized_cost_bps, color: within === false ? "text-rose-700" : "text-sky-700" },
         ].map(({ label, value, color }) => (
           <div key={label} className="px-2 py-3">
             <dt className="text-[10px] font-semibold uppercase tracking-wider text-slate-500">{label}</dt>
@@ -300,6 +303,9 @@ function ForecastCard({ review }: { review: ReviewResponse }) {
         </div>
       )}
       {values.length === 0 && <p className="px-3 pb-3 text-xs text-slate-500">No forecast was stored for this order, and nothing has been realized yet.</p>}
+      <div className="border-t border-slate-100 px-3 py-2">
+        <OrderFiguresStrip figures={{ ...f, forecast_p50_bps: f.expected_cost_bps }} testId="review-figures" />
+      </div>
     </Panel>
   );
 }
@@ -307,8 +313,8 @@ function ForecastCard({ review }: { review: ReviewResponse }) {
 function BenchmarksTable({ review, decimals }: { review: ReviewResponse; decimals: number }) {
   const b = review.benchmarks;
   const rows: { key: string; label: string; help: string; price: number | null; cost: number | null }[] = [
-    { key: "decision", label: "Decision", help: "Mid when the router decided", price: b.decision.price, cost: b.decision.cost_bps },
-    { key: "arrival", label: "Arrival", help: "Mid when the order arrived", price: b.arrival.price, cost: b.arrival.cost_bps },
+    { key: "decision", label: "Decision", help: GLOSSARY.decision_mid.definition, price: b.decision.price, cost: b.decision.cost_bps },
+    { key: "arrival", label: "Arrival", help: GLOSSARY.arrival_mid.definition, price: b.arrival.price, cost: b.arrival.cost_bps },
     { key: "interval_vwap", label: "Interval VWAP", help: "Market VWAP over the order's life", price: b.interval_vwap.price, cost: b.interval_vwap.cost_bps },
     { key: "twap", label: "TWAP", help: "Time-weighted mid over the order's life", price: b.twap.price, cost: b.twap.cost_bps },
   ];

@@ -7,7 +7,9 @@ import { DEFAULT_SYMBOLS, VENUES, type VenueId } from "@/lib/contracts/common";
 import type { SummaryResponse } from "@/lib/contracts/summary";
 import { summaryCsvUrl, useSummary, type SummaryFilters } from "@/lib/queries/summary";
 import { useStickyError } from "@/lib/queries/use-sticky-error";
-import { formatBps, formatUsdCompact } from "@/lib/format";
+import Link from "next/link";
+import { formatBps, formatPrice, formatUsdCompact, priceDecimals } from "@/lib/format";
+import { GlossaryTerm } from "@/components/ui/glossary-term";
 import { CalibrationChart } from "@/components/charts/calibration-chart";
 import { SlippagePercentileChart } from "@/components/charts/slippage-percentile-chart";
 import { VENUE_COLORS } from "@/components/charts/venue-colors";
@@ -268,7 +270,7 @@ function SummaryBody({ summary: s }: { summary: SummaryResponse }) {
       ) : (
         <>
           <div className="grid grid-cols-1 items-start gap-3 xl:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]">
-            <Panel title="Slippage percentiles" subtitle="realized cost vs arrival mid per order · positive = cost" testId="percentile-chart">
+            <Panel title="Slippage percentiles" subtitle="realized cost (all-in) vs arrival mid per order · positive = cost" testId="percentile-chart">
               {bars.length === 0 ? (
                 <EmptyState title="No fills to measure yet" />
               ) : (
@@ -300,9 +302,50 @@ function SummaryBody({ summary: s }: { summary: SummaryResponse }) {
           </div>
 
           {s.by_day.length > 1 && <DayTable rows={s.by_day} />}
+
+          <RecentOrdersTable rows={s.recent_orders} />
         </>
       )}
     </>
+  );
+}
+
+/** One row per order, the figures and definitions Live and Review show (lib/execution-figures.ts). */
+function RecentOrdersTable({ rows }: { rows: SummaryResponse["recent_orders"] }) {
+  const usd = (v: number | null) => (v === null ? "—" : `${v < 0 ? "-" : ""}$${Math.abs(v).toFixed(2)}`);
+  return (
+    <Panel title="Recent orders" subtitle={`newest ${rows.length} in range · all of them in the CSV`} testId="recent-orders">
+      <div className="max-h-96 overflow-auto">
+        <table className="num w-full border-collapse text-xs">
+          <thead className="sticky top-0 border-b border-slate-200 bg-slate-50">
+            <tr>
+              <th className={cx(TH, "text-left")}>Order</th>
+              <th className={cx(TH, "text-left")}>Symbol</th>
+              <th className={cx(TH, "text-right")}><GlossaryTerm term="arrival_mid" /></th>
+              <th className={cx(TH, "text-right")}><GlossaryTerm term="realized_cost" /></th>
+              <th className={cx(TH, "text-right")}><GlossaryTerm term="realized_cost">Realized (USD)</GlossaryTerm></th>
+              <th className={cx(TH, "text-right")}><GlossaryTerm term="fees" /></th>
+              <th className={cx(TH, "text-right")}><GlossaryTerm term="vs_forecast" /></th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => (
+              <tr key={r.order_id} data-testid={`recent-order-${r.node_order_id}`}>
+                <td className={cx(TD, "text-left")}>
+                  <Link className="text-sky-700 hover:underline" href={`/review/${r.node_order_id}`}>{r.node_order_id}</Link>
+                </td>
+                <td className={cx(TD, "text-left")}>{r.symbol} {r.side}</td>
+                <td className={cx(TD, "text-right")} data-testid="figure-arrival-mid">{formatPrice(r.arrival_mid, { decimals: priceDecimals(r.arrival_mid ?? 1) })}</td>
+                <td className={cx(TD, "text-right")} data-testid="figure-realized-bps">{formatBps(r.realized_cost_bps)}</td>
+                <td className={cx(TD, "text-right")} data-testid="figure-realized-usd">{usd(r.realized_cost_usd)}</td>
+                <td className={cx(TD, "text-right")} data-testid="figure-fees">{usd(r.fees_usd)}</td>
+                <td className={cx(TD, "text-right")} data-testid="figure-vs-forecast">{(r.vs_forecast_bps !== null && r.vs_forecast_bps > 0 ? "+" : "") + formatBps(r.vs_forecast_bps)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Panel>
   );
 }
 

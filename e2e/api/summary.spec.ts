@@ -36,7 +36,7 @@ test.describe("GET /v1/execution/summary", () => {
     expect(csv.headers()["content-disposition"]).toMatch(/attachment; filename="execution-summary_/);
     const lines = (await csv.text()).trim().split("\r\n");
     expect(lines[0]).toBe(
-      "order_id,node_order_id,created_at_utc,symbol,side,qty,filled_qty,dust_qty,avg_price,fees_usd,status,router_version,arrival_mid,forecast_p50_bps,forecast_p90_bps,realized_cost_bps,within_p90",
+      "order_id,node_order_id,created_at_utc,symbol,side,qty,filled_qty,dust_qty,avg_price,fees_usd,status,router_version,arrival_mid,forecast_p50_bps,forecast_p90_bps,realized_cost_bps,within_p90,realized_cost_usd,vs_forecast_bps",
     );
     expect(lines.length - 1).toBe(s.totals.orders);
     expect(lines.some((l) => l.startsWith(placed.order.order_id))).toBe(true);

@@ -1,4 +1,5 @@
 /** Live monitor and decision-log contracts. */
+import { GLOSSARY } from "@/lib/execution-figures";
 import { z } from "zod";
 import { VenueIdSchema } from "./common";
 import { OrderSchema } from "./orders";
@@ -35,12 +36,16 @@ export const LiveResponseSchema = z
     }),
     fills: z.array(LiveFillSchema),
     tca: z.object({
-      arrival_mid: z.number().nullable(),
+      decision_mid: z.number().nullable().describe(GLOSSARY.decision_mid.definition),
+      arrival_mid: z.number().nullable().describe(GLOSSARY.arrival_mid.definition),
       current_mid: z.number().nullable(),
-      slippage_vs_arrival_bps: z.number().nullable().describe("positive = worse than the arrival mid"),
+      slippage_vs_arrival_bps: z.number().nullable().describe("average fill price vs the arrival mid, book only (no fees); positive = worse"),
+      realized_cost_bps: z.number().nullable().describe(GLOSSARY.realized_cost.definition),
+      realized_cost_usd: z.number().nullable().describe("realized cost in USD (same definition); positive = cost"),
+      fees_usd: z.number().describe(GLOSSARY.fees.definition),
       forecast_p50_bps: z.number().nullable(),
       forecast_p90_bps: z.number().nullable(),
-      vs_forecast_bps: z.number().nullable().describe("realized so far minus forecast P50"),
+      vs_forecast_bps: z.number().nullable().describe(GLOSSARY.vs_forecast.definition),
     }),
     schedule: z.object({
       planned_fill_pct: z.number(),

@@ -13,7 +13,7 @@ export const SimpleOrderBodySchema = z
     symbol: z.string().trim().toUpperCase().pipe(SymbolIdSchema),
     side: SideSchema,
     qty: z.number().positive("qty must be > 0").max(MAX_QTY).optional().describe("human units, e.g. 0.5 BTC"),
-    notional: z.number().positive("notional must be > 0").max(1e12).optional().describe("USD; converted at the arrival mid"),
+    notional: z.number().positive("notional must be > 0").max(1e12).optional().describe("USD; converted at the decision mid (the mid when the order is accepted)"),
     limit_price: z.number().positive("limit_price must be > 0").optional(),
     venue: VenueIdSchema.optional().describe("send to this venue only; omit to let the smart order router split"),
     urgency: UrgencySchema.default("medium"),

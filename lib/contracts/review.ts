@@ -1,4 +1,5 @@
 /** Post-trade review of one order. */
+import { GLOSSARY } from "@/lib/execution-figures";
 import { z } from "zod";
 import { VenueIdSchema } from "./common";
 import { LiveFillSchema } from "./live";
@@ -64,7 +65,12 @@ export const ReviewResponseSchema = z
     forecast: z.object({
       expected_cost_bps: z.number().nullable(),
       downside_cost_bps: z.number().nullable(),
-      realized_cost_bps: z.number().nullable(),
+      realized_cost_bps: z.number().nullable().describe(GLOSSARY.realized_cost.definition),
+      realized_cost_usd: z.number().nullable().describe("realized cost in USD (same definition); positive = cost"),
+      fees_usd: z.number().describe(GLOSSARY.fees.definition),
+      vs_forecast_bps: z.number().nullable().describe(GLOSSARY.vs_forecast.definition),
+      decision_mid: z.number().nullable().describe(GLOSSARY.decision_mid.definition),
+      arrival_mid: z.number().nullable().describe(GLOSSARY.arrival_mid.definition),
       within_p90: z.boolean().nullable(),
     }),
     mids: z.array(z.object({ at_ns: z.string(), mid: z.number() })),

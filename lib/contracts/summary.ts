@@ -1,4 +1,5 @@
 /** Desk summary: the lead's roll-up of orders by day, symbol, venue and routing version. */
+import { GLOSSARY } from "@/lib/execution-figures";
 import { z } from "zod";
 import { SymbolIdSchema, VenueIdSchema } from "./common";
 
@@ -13,6 +14,8 @@ export const SummaryQuerySchema = z.strictObject({
   format: z.enum(["json", "csv"]).default("json"),
 });
 export type SummaryQuery = z.output<typeof SummaryQuerySchema>;
+
+export const SUMMARY_RECENT_ORDERS = 25;
 
 const CostStats = z.object({ orders: z.number().int(), notional_usd: z.number(), avg_cost_bps: z.number().nullable() });
 
@@ -56,6 +59,25 @@ export const SummaryResponseSchema = z
     per_router_version: z.array(CostStats.extend({ router_version: z.string() })),
     by_day: z.array(CostStats.extend({ date: z.string() })),
     calibration: z.object({ observations: z.number().int(), within_p90_share: z.number().nullable() }),
+    recent_orders: z
+      .array(
+        z.object({
+          order_id: z.string(),
+          node_order_id: z.string(),
+          created_at_ns: z.string(),
+          symbol: z.string(),
+          side: z.enum(["buy", "sell"]),
+          status: z.string(),
+          filled_qty: z.number(),
+          arrival_mid: z.number().nullable().describe(GLOSSARY.arrival_mid.definition),
+          realized_cost_bps: z.number().nullable().describe(GLOSSARY.realized_cost.definition),
+          realized_cost_usd: z.number().nullable(),
+          fees_usd: z.number().describe(GLOSSARY.fees.definition),
+          forecast_p50_bps: z.number().nullable(),
+          vs_forecast_bps: z.number().nullable().describe(GLOSSARY.vs_forecast.definition),
+        }),
+      )
+      .describe(`the newest ${SUMMARY_RECENT_ORDERS} orders in scope, one row each (all of them: the CSV export)`),
     generated_at_ns: z.string(),
   })
   .meta({ id: "DeskSummary" });

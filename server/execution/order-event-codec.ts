@@ -34,6 +34,7 @@ const PAYLOADS = {
     qtyE8: Int,
     limitPriceE9: Int.nullable(),
     decisionId: z.string().nullable(),
+    midE9: Int.nullable().optional(),
   }),
   child_acked: z.strictObject({ childId: z.string() }),
   child_rejected: z.strictObject({ childId: z.string(), reason: Reason }),

@@ -64,6 +64,11 @@ export interface ChildSentEvent extends EventAt {
   limitPriceE9: bigint | null;
   /** The routing decision that chose this leg, for the audit trail. */
   decisionId: string | null;
+  /**
+   * Consolidated mid of the books the runner sent this child against (absent in logs
+   * written before it was recorded): the first send's is the order's arrival mid.
+   */
+  midE9?: bigint | null;
 }
 
 export interface ChildAckedEvent extends EventAt {

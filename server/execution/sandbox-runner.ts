@@ -387,7 +387,9 @@ export class SandboxRunner {
     p.open.set(id, { venue, qty, resting: tif === "gtc", sent: false, cancelled: false });
     const order: ChildOrder = { id, venue, symbol: p.symbol, side: p.side, type: "limit", qty, limitPrice, timeInForce: tif, sentAtMs: nowMs };
     this.pendingSends++;
-    const logged = this.o.journal.event(p.orderId, "child_sent", { child_id: id, venue, qty, limit_price: limitPrice, tif, decision_id: decisionId }, nowMs);
+    // The arrival mid is the book's mid at this event (lib/execution-figures.ts), not a 1 s sample.
+    const mid = computeNbbo(this.books(p)).mid ?? null;
+    const logged = this.o.journal.event(p.orderId, "child_sent", { child_id: id, venue, qty, limit_price: limitPrice, tif, decision_id: decisionId, mid }, nowMs);
     this.journal(logged.then((ok) => this.dispatch(p, order, ok)));
   }
 

@@ -18,7 +18,9 @@ import { costVsBenchmarkBps } from "@/server/tca/benchmarks";
 import { toFillView } from "./fill-view";
 import { toOrderView } from "./order-view";
 import { findDeskOrder } from "./read-orders";
-import { readStoredBody } from "./stored-order-body";
+import { orderFigures } from "@/lib/execution-figures";
+import { collectFills } from "@/server/tca/collect-fills";
+import { decisionMidOf, readStoredBody } from "./stored-order-body";
 
 const SCHEDULE_TOLERANCE = 0.05;
 const BAD_REJECT_RATE = 0.2;
@@ -42,10 +44,20 @@ export async function getLive(core: Core, deskId: string, id: string): Promise<L
 
   const books = currentBooks(core.market.source, record.symbol);
   const currentMid = computeNbbo(books).mid ?? null;
-  const arrivalMid = body.forecast?.arrivalMid ?? null;
   const avg = order.avg_price;
-  const slippage = costVsBenchmarkBps(record.side, avg ?? undefined, arrivalMid ?? undefined) ?? null;
   const forecastP50 = body.forecast?.p50Bps ?? null;
+  // The same totals and definitions as Review and the roll-up (lib/execution-figures.ts).
+  const figures = orderFigures({
+    side: record.side,
+    filledQty: order.filled_qty,
+    avgPrice: avg,
+    feesUsd: order.fees_usd,
+    decisionMid: decisionMidOf(body),
+    firstSendMid: collectFills(events).firstChildSentMid,
+    p50Bps: forecastP50,
+  });
+  const arrivalMid = figures.arrivalMid;
+  const slippage = costVsBenchmarkBps(record.side, avg ?? undefined, arrivalMid ?? undefined) ?? null;
 
   const qty = order.qty;
   const actual = qty > 0 ? order.filled_qty / qty : 0;
@@ -92,12 +104,16 @@ export async function getLive(core: Core, deskId: string, id: string): Promise<L
     totals: { ordered_qty: qty, filled_qty: order.filled_qty, remaining_qty: order.remaining_qty, fill_pct: actual * 100, avg_price: avg },
     fills,
     tca: {
+      decision_mid: figures.decisionMid,
       arrival_mid: arrivalMid,
       current_mid: currentMid,
       slippage_vs_arrival_bps: slippage,
+      realized_cost_bps: figures.realizedCostBps,
+      realized_cost_usd: figures.realizedCostUsd,
+      fees_usd: figures.feesUsd,
       forecast_p50_bps: forecastP50,
       forecast_p90_bps: body.forecast?.p90Bps ?? null,
-      vs_forecast_bps: slippage !== null && forecastP50 !== null ? slippage - forecastP50 : null,
+      vs_forecast_bps: figures.vsForecastBps,
     },
     schedule: { planned_fill_pct: planned * 100, actual_fill_pct: actual * 100, status: scheduleStatus, deviation_pct: deviation * 100 },
     venue_health: venueHealth,

@@ -27,7 +27,9 @@ import { benchmarkWindow } from "./capture-market-context";
 import { toFillView } from "./fill-view";
 import { toOrderView } from "./order-view";
 import { findDeskOrder } from "./read-orders";
-import { readStoredBody } from "./stored-order-body";
+import { orderFigures } from "@/lib/execution-figures";
+import { toForecastOutcome, withinP90 } from "@/server/tca/calibration-record";
+import { decisionMidOf, readStoredBody } from "./stored-order-body";
 
 type CachedReview = Omit<ReviewResponse, "generated_at_ns">;
 const CACHE_LIMIT = 1_000;
@@ -57,6 +59,8 @@ export async function getReview(core: Core, deskId: string, id: string): Promise
 
 interface MarketForReview {
   mids: MidSample[];
+  /** ~1 s apart: what the page charts (the event-time series would be thousands of points). */
+  chartMids: MidSample[];
   trades: Pick<Trade, "price" | "qty" | "tsMs">[];
   tapeVwap?: number | null;
   stored: boolean;
@@ -64,17 +68,19 @@ interface MarketForReview {
 
 /** In-memory history when it reaches back to the order; else the stored context of a final order. */
 async function marketFor(core: Core, record: OrderRecord, acceptedAtMs: number, final: boolean, window: { fromMs: number; toMs: number }): Promise<MarketForReview> {
-  const mids = core.market.observations.midSamples(record.symbol);
-  const memoryCovers = mids.length > 0 && mids[0]!.tsMs <= acceptedAtMs;
+  const grid = core.market.observations.midSamples(record.symbol);
+  const memoryCovers = grid.length > 0 && grid[0]!.tsMs <= acceptedAtMs;
   if (!memoryCovers && final) {
     const ctx = await core.store.getMarketContext(record.id);
     if (ctx) {
       const sameWindow = ctx.vwapFromMs === Math.floor(window.fromMs) && ctx.vwapToMs === Math.floor(window.toMs);
-      return { mids: ctx.mids, trades: [], ...(sameWindow ? { tapeVwap: ctx.vwap } : { tapeVwap: null }), stored: true };
+      return { mids: ctx.mids, chartMids: ctx.mids, trades: [], ...(sameWindow ? { tapeVwap: ctx.vwap } : { tapeVwap: null }), stored: true };
     }
   }
   const trades = core.market.source.venuesFor(record.symbol).flatMap((v) => core.market.observations.trades(record.symbol, v, acceptedAtMs - 1_000));
-  return { mids, trades, stored: false };
+  // Markouts and TWAP read the mid at event time where the store still holds it (≤ 50 ms
+  // resolution requirement, observation-store.ts), the 1 s grid before that.
+  return { mids: core.market.observations.tcaMids(record.symbol, -Infinity, Infinity), chartMids: grid, trades, stored: false };
 }
 
 async function buildReview(core: Core, deskId: string, record: OrderRecord): Promise<{ review: CachedReview; cacheable: boolean; seq: number }> {
@@ -87,14 +93,25 @@ async function buildReview(core: Core, deskId: string, record: OrderRecord): Pro
     .map((d) => d.detail as RoutingDecision | null)
     .filter((d): d is RoutingDecision => d !== null)
     .sort((a, b) => a.atMs - b.atMs);
-  const { fills, firstChildSentAtMs, lastFillAtMs } = collectFills(events);
+  const { fills, firstChildSentAtMs, firstChildSentMid, lastFillAtMs } = collectFills(events);
   const now = core.clock.nowMs();
   const market = await marketFor(core, record, summary.acceptedAtMs, final, benchmarkWindow(summary.acceptedAtMs, lastFillAtMs, summary.updatedAtMs));
   const mids = market.mids;
-  const decisionMid = body.forecast?.arrivalMid ?? decisions[0]?.mid ?? undefined;
+  const decisionMid = decisionMidOf(body) ?? decisions[0]?.mid ?? undefined;
   if (decisionMid === undefined || decisionMid === null) {
     throw new ApiError("SERVICE_UNAVAILABLE", "No reference price recorded for this order yet; retry shortly", [], { "Retry-After": "1" });
   }
+  const order = toOrderView(record, summary);
+  // The same totals and definitions as Live and the roll-up (lib/execution-figures.ts).
+  const figures = orderFigures({
+    side: record.side,
+    filledQty: order.filled_qty,
+    avgPrice: order.avg_price,
+    feesUsd: order.fees_usd,
+    decisionMid,
+    firstSendMid: firstChildSentMid,
+    p50Bps: body.forecast?.p50Bps ?? null,
+  });
   const endAtMs = final ? (lastFillAtMs ?? summary.updatedAtMs) : now;
   // The mid when the order ended (not today's): what the unfilled part would have cost.
   const finalMid = midAtOrBefore(mids, final ? summary.updatedAtMs : now) ?? decisionMid;
@@ -103,6 +120,7 @@ async function buildReview(core: Core, deskId: string, record: OrderRecord): Pro
     orderedQty: e8ToQty(record.qtyE8),
     decisionMid,
     decisionAtMs: summary.acceptedAtMs,
+    ...(figures.arrivalMid !== null ? { arrivalMid: figures.arrivalMid } : {}),
     ...(firstChildSentAtMs !== undefined ? { arrivalAtMs: firstChildSentAtMs } : {}),
     fills,
     finalMid,
@@ -125,7 +143,7 @@ async function buildReview(core: Core, deskId: string, record: OrderRecord): Pro
         ? "No market history covers this order: markouts, interval VWAP and TWAP are unavailable"
         : null;
   const review: CachedReview = {
-    order: toOrderView(record, summary),
+    order,
     final,
     note,
     timeline: derived.timeline.map((t) => timelineEntry(t.event, t.status)),
@@ -156,10 +174,15 @@ async function buildReview(core: Core, deskId: string, record: OrderRecord): Pro
     forecast: {
       expected_cost_bps: body.forecast?.p50Bps ?? null,
       downside_cost_bps: body.forecast?.p90Bps ?? null,
-      realized_cost_bps: analysis.realizedCostBps ?? null,
-      within_p90: analysis.withinP90 ?? null,
+      realized_cost_bps: figures.realizedCostBps,
+      realized_cost_usd: figures.realizedCostUsd,
+      fees_usd: figures.feesUsd,
+      vs_forecast_bps: figures.vsForecastBps,
+      decision_mid: figures.decisionMid,
+      arrival_mid: figures.arrivalMid,
+      within_p90: body.forecast && figures.realizedCostBps !== null ? withinP90(toForecastOutcome(body.forecast, figures.realizedCostBps)) : null,
     },
-    mids: mids
+    mids: market.chartMids
       .filter((m) => m.tsMs >= summary.acceptedAtMs - 5_000 && m.tsMs <= endAtMs + 5_000)
       .slice(-600)
       .map((m) => ({ at_ns: msToNs(m.tsMs).toString(), mid: m.mid })),

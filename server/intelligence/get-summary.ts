@@ -9,13 +9,14 @@
  * percentiles (exact, type 7, as before the roll-up).
  */
 import type { SummaryQuery, SummaryResponse } from "@/lib/contracts/summary";
-import { MAX_SUMMARY_DAYS } from "@/lib/contracts/summary";
+import { MAX_SUMMARY_DAYS, SUMMARY_RECENT_ORDERS } from "@/lib/contracts/summary";
 import type { Principal } from "@/server/auth/principal";
 import { can } from "@/server/auth/roles";
 import type { Core } from "@/server/core";
 import { ApiError } from "@/server/http/api-error";
 import { msToNs } from "@/server/shared/clock";
 import type { TcaGroupRow, TcaLatencyRow, TcaScope } from "@/server/store/port";
+import { figuresOfTcaRow } from "./figures-of-tca-row";
 
 const DAY_MS = 86_400_000;
 
@@ -59,6 +60,7 @@ export async function getSummary(core: Core, principal: Principal, q: SummaryQue
   const venues = await core.store.listTcaVenues(scope);
   const latencies = await core.store.listTcaLatencies(scope);
   const costs = Float64Array.from(await core.store.listRealizedCosts(scope)).sort();
+  const recent = await core.store.listOrderTca(scope, SUMMARY_RECENT_ORDERS);
   const all = sumGroups(groups);
 
   return {
@@ -100,6 +102,24 @@ export async function getSummary(core: Core, principal: Principal, q: SummaryQue
     per_router_version: groupBy(groups, (g) => g.routerVersion ?? "none").map(([router_version, g]) => ({ router_version, ...costStats(g) })),
     by_day: groupBy(groups, (g) => g.day).map(([date, g]) => ({ date, ...costStats(g) })),
     calibration: { observations: all.calibN, within_p90_share: all.calibN ? all.calibWithin / all.calibN : null },
+    recent_orders: recent.map((r) => {
+      const f = figuresOfTcaRow(r);
+      return {
+        order_id: r.orderId,
+        node_order_id: r.nodeOrderId,
+        created_at_ns: msToNs(r.createdAtMs).toString(),
+        symbol: r.symbol,
+        side: r.side,
+        status: r.status,
+        filled_qty: r.filled,
+        arrival_mid: f.arrivalMid,
+        realized_cost_bps: f.realizedCostBps,
+        realized_cost_usd: f.realizedCostUsd,
+        fees_usd: f.feesUsd,
+        forecast_p50_bps: r.forecastP50Bps,
+        vs_forecast_bps: f.vsForecastBps,
+      };
+    }),
     generated_at_ns: msToNs(core.clock.nowMs()).toString(),
   };
 }

@@ -143,6 +143,7 @@ export function createSandboxJournal(
           qtyE8,
           limitPriceE9: typeof limit === "number" ? priceToE9(limit) : null,
           decisionId: typeof payload.decision_id === "string" ? payload.decision_id : null,
+          ...(typeof payload.mid === "number" && payload.mid > 0 ? { midE9: priceToE9(payload.mid) } : {}),
         });
         if (states.get(orderId)?.children.has(childId)) childrenOf(orderId).set(childId, { sentE8: qtyE8, filledE8: 0n });
         return written;

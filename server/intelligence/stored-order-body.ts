@@ -15,6 +15,8 @@ const StoredBodySchema = z.object({
     .array(z.object({ to: z.string(), trigger: z.string(), timeoutMs: z.number().nullable() }))
     .default([]),
   /** The pre-trade forecast at acceptance: what in-flight and post-trade TCA compare against. */
+  // `arrivalMid` here is the forecast's reference mid at acceptance, i.e. the DECISION mid
+  // (lib/execution-figures.ts); the name is kept for stored bodies and other readers.
   forecast: z
     .object({
       arrivalMid: z.number(),
@@ -32,16 +34,23 @@ const StoredBodySchema = z.object({
     })
     .nullable()
     .default(null),
+  /** Consolidated mid of the book when the order was accepted (the decision mid); null when there was none. */
+  decisionMid: z.number().nullable().default(null),
 });
 export type StoredBody = z.infer<typeof StoredBodySchema>;
 /** What a writer passes: fields added later (the raw forecast) may be left out. */
 export type StoredBodyInput = z.input<typeof StoredBodySchema>;
 
 export function writeStoredBody(body: StoredBodyInput): string {
-  return JSON.stringify(body);
+  return JSON.stringify({ ...body, decisionMid: body.decisionMid ?? body.forecast?.arrivalMid ?? null });
+}
+
+/** The decision mid of a stored body (bodies written before the field read it from the forecast). */
+export function decisionMidOf(body: StoredBody): number | null {
+  return body.decisionMid ?? body.forecast?.arrivalMid ?? null;
 }
 
 export function readStoredBody(json: string): StoredBody {
   const parsed = StoredBodySchema.safeParse(JSON.parse(json));
-  return parsed.success ? parsed.data : { request: null, nodeId: null, excludeVenues: [], pacing: null, edges: [], forecast: null };
+  return parsed.success ? parsed.data : { request: null, nodeId: null, excludeVenues: [], pacing: null, edges: [], forecast: null, decisionMid: null };
 }

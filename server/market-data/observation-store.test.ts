@@ -132,3 +132,42 @@ describe("ObservationStore volatility", () => {
     expect(store.midSamples("ETH-USD")).toHaveLength(n);
   });
 });
+
+describe("ObservationStore mids at event time", () => {
+  it("keeps every consolidated-mid change at its book time; midAt reads it, not the 1 s sample before", () => {
+    const store = new ObservationStore();
+    store.recordBook(book("binance", 100, 102, 10_000)); // NBBO 100/102 → mid 101 (1 s sample at 10 000)
+    store.recordBook(book("kraken", 101, 103, 10_020)); // NBBO 101/102 → 101.5
+    store.recordBook(book("kraken", 101, 103, 10_030)); // no change: not recorded again
+    store.recordBook(book("binance", 100, 101.6, 10_470)); // NBBO 101/101.6 → 101.3
+    expect(store.eventMidsBetween("BTC-USD", 0, Infinity)).toEqual([
+      { tsMs: 10_000, mid: 101 },
+      { tsMs: 10_020, mid: 101.5 },
+      { tsMs: 10_470, mid: 101.3 },
+    ]);
+    // The 1 s grid has only the first: at 10 500 it says 101, the book said 101.3.
+    expect(store.midSamples("BTC-USD")).toEqual([{ tsMs: 10_000, mid: 101 }]);
+    expect(store.midAt("BTC-USD", 10_500)).toBe(101.3);
+    expect(store.midAt("BTC-USD", 10_469)).toBe(101.5);
+    expect(store.midAt("BTC-USD", 10_019)).toBe(101);
+    expect(store.midAt("BTC-USD", 9_999)).toBeUndefined();
+    // TCA series from 10 010: the change in force then (10 000), then every change.
+    expect(store.tcaMids("BTC-USD", 10_010, Infinity).map((m) => m.tsMs)).toEqual([10_000, 10_020, 10_470]);
+  });
+
+  it("falls back to the 1 s grid where the event series no longer reaches", () => {
+    const store = new ObservationStore({ eventMidCapacity: 2 });
+    store.recordBook(book("binance", 100, 102, 1_000)); // 101
+    store.recordBook(book("binance", 100, 104, 2_000)); // 102
+    store.recordBook(book("binance", 100, 106, 2_500)); // 103: the event ring now holds 2 000 and 2 500
+    expect(store.eventMidsBetween("BTC-USD", 0, Infinity).map((m) => m.tsMs)).toEqual([2_000, 2_500]);
+    expect(store.midAt("BTC-USD", 1_500)).toBe(101); // from the grid
+    expect(store.midAt("BTC-USD", 2_600)).toBe(103);
+    // Grid samples before the event series begins, then the events.
+    expect(store.tcaMids("BTC-USD", 0, Infinity)).toEqual([
+      { tsMs: 1_000, mid: 101 },
+      { tsMs: 2_000, mid: 102 },
+      { tsMs: 2_500, mid: 103 },
+    ]);
+  });
+});

@@ -7,6 +7,12 @@
  * rather than copying a whole history; time is the books' market time, so a replay or
  * simulation gives the same history as it would live.
  *
+ * Mids at event time: besides the 1 s grid (σ, market context), every change of the
+ * consolidated mid is kept as it happens (`eventMids`, stamped with the book update that
+ * caused it), for a bounded window, so arrival and markout mids are the book's mid at the
+ * event, not the sample up to 1 s before it. `midAt` and `tcaMids` read that series and
+ * fall back to the 1 s grid where it no longer reaches.
+ *
  * Volatility: EWMA of squared 1 s log returns of the consolidated mid (RiskMetrics-style
  * exponential weighting, J.P. Morgan 1996, with a half-life in seconds instead of a daily
  * lambda). Until enough returns exist, the symbol's configured volatility is reported,
@@ -65,6 +71,10 @@ export interface ObservationStoreOptions {
   tradeMaxAgeMs?: number;
   /** Mid samples older than the symbol's newest by more than this are dropped (default 2 h). */
   midMaxAgeMs?: number;
+  /** Event-time mid changes kept per symbol (default 36,000: 10 min at 60 changes/s; the simulated market makes ~30/s). */
+  eventMidCapacity?: number;
+  /** Event-time mids older than the symbol's newest by more than this are dropped (default 10 min: the 300 s markout + margin). */
+  eventMidMaxAgeMs?: number;
   /** Levels a side kept in a book sample (default 20). */
   topLevels?: number;
   /** EWMA half-life in seconds (default 60). */
@@ -85,6 +95,7 @@ interface VenueHistory {
 interface SymbolHistory {
   venues: Map<VenueId, VenueHistory>;
   mids: TimeRing<MidSample>;
+  eventMids: TimeRing<MidSample>;
   lastMidSlot: number;
   ewmaVar: number;
   returns: number;
@@ -98,6 +109,8 @@ export class ObservationStore {
   private readonly bookMaxAgeMs: number;
   private readonly tradeMaxAgeMs: number;
   private readonly midMaxAgeMs: number;
+  private readonly eventMidCapacity: number;
+  private readonly eventMidMaxAgeMs: number;
   private readonly topLevels: number;
   private readonly decayPerS: number;
   private readonly minReturns: number;
@@ -115,6 +128,8 @@ export class ObservationStore {
     this.bookMaxAgeMs = options.bookMaxAgeMs ?? 2 * 60_000;
     this.tradeMaxAgeMs = options.tradeMaxAgeMs ?? 60 * 60_000;
     this.midMaxAgeMs = options.midMaxAgeMs ?? 2 * 60 * 60_000;
+    this.eventMidCapacity = options.eventMidCapacity ?? 36_000;
+    this.eventMidMaxAgeMs = options.eventMidMaxAgeMs ?? 10 * 60_000;
     this.topLevels = options.topLevels ?? 20;
     this.decayPerS = 2 ** (-1 / (options.ewmaHalfLifeS ?? 60));
     this.minReturns = options.minReturns ?? 30;
@@ -138,6 +153,9 @@ export class ObservationStore {
   recordBook(book: BookView): void {
     const sym = this.symbolHistory(book.symbol);
     const venue = this.venueHistory(sym, book.venue);
+    const prev = venue.latest;
+    // The consolidated mid depends on each venue's touch prices only: most updates leave them.
+    const touchMoved = !prev || prev.bids[0]?.price !== book.bids[0]?.price || prev.asks[0]?.price !== book.asks[0]?.price;
     venue.latest = book;
     const slot = Math.floor(book.updatedAtMs / this.sampleEveryMs);
     if (slot > venue.lastSlot) {
@@ -149,6 +167,7 @@ export class ObservationStore {
         asks: book.asks.length > this.topLevels ? book.asks.slice(0, this.topLevels) : book.asks,
       });
     }
+    if (touchMoved) this.recordEventMid(sym, book.updatedAtMs);
     if (slot > sym.lastMidSlot) this.sampleMid(sym, slot, book.updatedAtMs);
   }
 
@@ -210,6 +229,37 @@ export class ObservationStore {
     return this.bySymbol.get(symbol)?.mids.range(fromMs, toMs) ?? [];
   }
 
+  /** Event-time mids (every change of the consolidated mid) with fromMs ≤ tsMs ≤ toMs, oldest first. */
+  eventMidsBetween(symbol: SymbolId, fromMs: number, toMs: number): MidSample[] {
+    return this.bySymbol.get(symbol)?.eventMids.range(fromMs, toMs) ?? [];
+  }
+
+  /**
+   * The consolidated mid in force at `atMs`: the last event-time mid at or before it when
+   * the event series reaches back that far, else the last 1 s sample (undefined before both).
+   */
+  midAt(symbol: SymbolId, atMs: number): number | undefined {
+    const sym = this.bySymbol.get(symbol);
+    if (!sym) return undefined;
+    const first = sym.eventMids.first();
+    if (first && first.tsMs <= atMs) return sym.eventMids.atOrBefore(atMs)?.mid;
+    return sym.mids.atOrBefore(atMs)?.mid;
+  }
+
+  /**
+   * The mid series for TCA over [fromMs, toMs] (plus the sample in force at fromMs): the
+   * 1 s samples before the event series begins, then every event-time mid.
+   */
+  tcaMids(symbol: SymbolId, fromMs: number, toMs: number): MidSample[] {
+    const sym = this.bySymbol.get(symbol);
+    if (!sym) return [];
+    const first = sym.eventMids.first();
+    const fine = first ? sym.eventMids.fromAsOf(fromMs).filter((m) => m.tsMs <= toMs) : [];
+    const fineFrom = fine[0]?.tsMs ?? Infinity;
+    const coarse = sym.mids.fromAsOf(fromMs).filter((m) => m.tsMs < fineFrom && m.tsMs <= toMs);
+    return coarse.length === 0 ? fine : [...coarse, ...fine];
+  }
+
   volatility(symbol: SymbolId): VolatilityEstimate {
     const sym = this.bySymbol.get(symbol);
     const returns = sym?.returns ?? 0;
@@ -220,6 +270,17 @@ export class ObservationStore {
     const annual = this.configuredVol(symbol);
     if (annual === undefined) return { sigmaPerSecond: Number.NaN, sigmaAnnualized: Number.NaN, source: "none", returns };
     return { sigmaPerSecond: annual / Math.sqrt(SECONDS_PER_YEAR), sigmaAnnualized: annual, source: "configured", returns };
+  }
+
+  private recordEventMid(sym: SymbolHistory, tsMs: number): void {
+    const books: BookView[] = [];
+    for (const v of sym.venues.values()) if (v.latest) books.push(v.latest);
+    const mid = computeNbbo(books).mid;
+    if (mid === undefined || !(mid > 0)) return;
+    const prev = sym.eventMids.last();
+    if (prev && prev.mid === mid) return;
+    // Venues' clocks can interleave: the consolidated mid changes when the update arrives.
+    sym.eventMids.push({ tsMs: prev ? Math.max(prev.tsMs, tsMs) : tsMs, mid });
   }
 
   private sampleMid(sym: SymbolHistory, slot: number, tsMs: number): void {
@@ -248,7 +309,9 @@ export class ObservationStore {
   private symbolHistory(symbol: SymbolId): SymbolHistory {
     let s = this.bySymbol.get(symbol);
     if (!s) {
-      s = { venues: new Map(), mids: new TimeRing({ capacity: this.midCapacity, maxAgeMs: this.midMaxAgeMs }), lastMidSlot: -Infinity, ewmaVar: 0, returns: 0 };
+      s = { venues: new Map(), mids: new TimeRing({ capacity: this.midCapacity, maxAgeMs: this.midMaxAgeMs }),
+        eventMids: new TimeRing({ capacity: this.eventMidCapacity, maxAgeMs: this.eventMidMaxAgeMs }),
+        lastMidSlot: -Infinity, ewmaVar: 0, returns: 0 };
       this.bySymbol.set(symbol, s);
     }
     return s;

@@ -98,6 +98,20 @@ export class TimeRing<T extends { tsMs: number }> {
     return this.slice(Math.max(0, this.firstIndexAfter(fromMs, true) - 1), this.count);
   }
 
+  /** The last record at or before t (undefined when none is); out of time order: a scan. */
+  atOrBefore(t: number): T | undefined {
+    if (!this.sorted()) {
+      let best: T | undefined;
+      for (let i = 0; i < this.count; i++) {
+        const item = this.at(i) as T;
+        if (item.tsMs <= t && (!best || item.tsMs >= best.tsMs)) best = item;
+      }
+      return best;
+    }
+    const i = this.firstIndexAfter(t, true) - 1;
+    return i < 0 ? undefined : this.at(i);
+  }
+
   clear(): void {
     this.slots.fill(undefined);
     this.head = 0;

@@ -382,8 +382,8 @@ export class KyselyStore implements Store {
     return this.tca.listRealizedCosts(scope);
   }
 
-  listOrderTca(scope: TcaScope): Promise<OrderTcaRecord[]> {
-    return this.tca.listOrderTca(scope);
+  listOrderTca(scope: TcaScope, limit?: number): Promise<OrderTcaRecord[]> {
+    return this.tca.listOrderTca(scope, limit);
   }
 
   getOrderTca(orderIds: readonly string[]): Promise<Map<string, OrderTcaRecord>> {

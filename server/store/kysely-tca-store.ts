@@ -200,12 +200,10 @@ export class KyselyTcaStore implements TcaStore {
     return rows.map((r) => r.realized_bps as number);
   }
 
-  async listOrderTca(scope: TcaScope): Promise<OrderTcaRecord[]> {
-    const rows = await this.ordersInScope(scope)
-      .select(RECORD_COLUMNS)
-      .orderBy("o.created_at_ms", "desc")
-      .orderBy("o.order_id", "desc")
-      .execute();
+  async listOrderTca(scope: TcaScope, limit?: number): Promise<OrderTcaRecord[]> {
+    let q = this.ordersInScope(scope).select(RECORD_COLUMNS).orderBy("o.created_at_ms", "desc").orderBy("o.order_id", "desc");
+    if (limit !== undefined) q = q.limit(limit);
+    const rows = await q.execute();
     return rows.map(toRecord);
   }
 

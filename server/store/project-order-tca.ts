@@ -199,10 +199,10 @@ function addInto<T extends object>(into: T, add: T): void {
 export async function deltaForNewOrders(orders: readonly OrderRowForTca[], logs: ReadonlyMap<string, readonly OrderEvent[]>): Promise<TcaDelta> {
   const delta = new TcaDelta();
   for (const o of orders) {
-    const id = identityOf(o);
     const events = logs.get(o.id) ?? [];
-    const fold = foldEvents(null, events, id.side, id.arrivalMid);
+    const fold = foldEvents(null, events, o.side, identityOf(o).arrivalMid);
     if (!fold.state) continue;
+    const id = { ...identityOf(o), arrivalMid: fold.arrivalMid };
     const share = dayShareOf(figuresOf(fold.state.order, id.side, id.arrivalMid), id.p90Bps);
     await delta.addOrder({
       id, row: tcaRowOf(id, fold.state, events.length), shareDelta: share, share, priorTouched: new Set(),
@@ -263,18 +263,22 @@ export async function deltaForAppends(trx: Db, appends: readonly AppendForTca[])
     const row = existing.get(a.orderId);
     const order = orders.get(a.orderId);
     if (!row && !order) throw new Error(`no order ${a.orderId}`);
-    const id = row ? identityOfTcaRow(row) : identityOf(order!);
+    const stored = row ? identityOfTcaRow(row) : identityOf(order!);
     let prior = priorOf(a);
+    let priorArrival = stored.arrivalMid;
     let replayed = { venues: new Map<VenueId, VenueSums>(), latencies: [] as AckLatency[] };
     if (!prior) {
       const log = (logs.get(a.orderId) ?? []).filter((r) => r.seq <= a.lastSeq);
-      const fold = foldEvents(null, log.map((r) => decodeOrderEvent({ kind: r.kind, atMs: r.at_ms, payloadJson: r.payload_json })), id.side, id.arrivalMid);
+      // The log's first send sets the arrival mid again; a log without one keeps the stored mid.
+      const fold = foldEvents(null, log.map((r) => decodeOrderEvent({ kind: r.kind, atMs: r.at_ms, payloadJson: r.payload_json })), stored.side, stored.arrivalMid);
       prior = fold.state;
+      priorArrival = fold.arrivalMid;
       // With a row, what the old events added per venue is already recorded.
       if (!row) replayed = fold;
     }
-    const fold = foldEvents(prior, a.events, id.side, id.arrivalMid);
+    const fold = foldEvents(prior, a.events, stored.side, priorArrival);
     if (!fold.state) continue;
+    const id = { ...stored, arrivalMid: fold.arrivalMid };
     for (const [venue, sums] of replayed.venues) {
       const into = fold.venues.get(venue);
       if (into) addInto(into, sums);

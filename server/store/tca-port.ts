@@ -104,8 +104,8 @@ export interface TcaStore {
   listTcaLatencies(scope: TcaScope): Promise<TcaLatencyRow[]>;
   /** Realized costs of the orders with fills and an arrival mid (any order). */
   listRealizedCosts(scope: TcaScope): Promise<number[]>;
-  /** Per-order rows, newest first (created_at_ms, then id, descending). */
-  listOrderTca(scope: TcaScope): Promise<OrderTcaRecord[]>;
+  /** Per-order rows, newest first (created_at_ms, then id, descending); at most `limit` when given. */
+  listOrderTca(scope: TcaScope, limit?: number): Promise<OrderTcaRecord[]>;
   /** The rows of these orders (any desk: callers pass ids they already scoped). */
   getOrderTca(orderIds: readonly string[]): Promise<Map<string, OrderTcaRecord>>;
   /** Completed orders with a forecast and a realized cost created at or after sinceMs, newest first. */

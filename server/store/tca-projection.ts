@@ -7,6 +7,8 @@
  * Figures are in human floats, exactly as the summary computed them from the log before
  * the roll-up existed: notional = avg price × filled, realized = (side·(avg − arrival)·
  * filled + fees) / (arrival·filled) · 1e4, per-venue cost Σ side·(p − arrival)·q + fee.
+ * The arrival mid is the one of lib/execution-figures.ts (arrivalMidOf): the mid recorded
+ * with the first child_sent, else (older logs) the mid at acceptance from the body.
  */
 import { e8ToQty, e9ToPrice } from "@/lib/units";
 import type { OrderEvent } from "@/server/execution/order-events";
@@ -14,6 +16,7 @@ import { reasonOfFailureText } from "@/server/execution/order-reject-reasons";
 import { applyOrderEvent, summarizeOrder, type ChildState, type OrderState, type OrderStatus } from "@/server/execution/order-states";
 import type { Side } from "@/server/execution/types";
 import type { VenueId } from "@/server/market-data/types";
+import { arrivalMidOf } from "@/lib/execution-figures";
 import { computeRealizedCostBps } from "@/server/tca/realized-cost";
 
 export interface ProjectionState {
@@ -44,6 +47,8 @@ export interface FoldResult {
   /** What these events add per venue. */
   venues: Map<VenueId, VenueSums>;
   latencies: AckLatency[];
+  /** The arrival mid after these events (the first child send's mid once it is seen). */
+  arrivalMid: number | null;
 }
 
 export interface BodyForecast {
@@ -113,6 +118,9 @@ export function foldEvents(prior: ProjectionState | null, events: readonly Order
     }
     if (next === order) continue; // a duplicate fill or ack
     const child: ChildState | undefined = "childId" in event ? order?.children.get(event.childId) : undefined;
+    if (event.kind === "child_sent" && (order?.children.size ?? 0) === 0) {
+      arrivalMid = arrivalMidOf(event.midE9 === undefined || event.midE9 === null ? null : e9ToPrice(event.midE9), arrivalMid);
+    }
     if (event.kind === "child_sent") {
       const s = sums(event.venue);
       s.sent += 1;
@@ -139,7 +147,7 @@ export function foldEvents(prior: ProjectionState | null, events: readonly Order
     }
     order = next;
   }
-  return { state: order ? { order, sentAt } : null, venues, latencies };
+  return { state: order ? { order, sentAt } : null, venues, latencies, arrivalMid };
 }
 
 /** The figures of an order's state the summary and the order view read. */

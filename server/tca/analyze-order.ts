@@ -3,8 +3,8 @@
  * with policy regret, and the order's realized cost against its forecast P90. Each piece
  * is its own model (see the files it calls); this only wires the inputs through.
  *
- * Defaults, each documented where used: the arrival mid is the mid at the first child
- * send (`arrivalAtMs`, else the decision time) when not given, and the decision mid when
+ * Defaults, each documented where used: the arrival mid (lib/execution-figures.ts) is the
+ * mid at the first child send (`arrivalAtMs`, else the decision time) when not given, and the decision mid when
  * the series has nothing then; the order's life for VWAP/TWAP runs from the decision to
  * `endAtMs` (else the last fill); the half spread of fills without one is the first
  * decision's (bestAsk − bestBid)/2; `fees` are extra USD fees not on the fills.
@@ -59,7 +59,7 @@ export interface OrderAnalysis {
   markouts: Markout[];
   shortfall: Shortfall;
   audit: OrderAudit;
-  /** Filled part vs the decision mid, fees included (realized-cost.ts). */
+  /** Filled part vs the arrival mid, fees included (lib/execution-figures.ts). */
   realizedCostBps: number | undefined;
   /** Undefined without a forecast or without fills. */
   withinP90: boolean | undefined;
@@ -104,7 +104,7 @@ export function analyzeOrder(input: AnalyzeOrderInputs): OrderAnalysis {
   const options = input.costModelVersion !== undefined ? { costModelVersion: input.costModelVersion } : {};
   const decisions = input.decisions.map((d) => auditDecision(d, byDecision.get(d.id) ?? [], input.mids, options));
 
-  const realizedCostBps = computeRealizedCostBps(input.side, input.fills, input.decisionMid);
+  const realizedCostBps = computeRealizedCostBps(input.side, input.fills, arrival);
   const forecastOutcome = input.forecast && realizedCostBps !== undefined ? toForecastOutcome(input.forecast, realizedCostBps) : undefined;
   return {
     benchmarks,

@@ -20,7 +20,8 @@
 import type { MidSample } from "@/server/market-data/observation-store";
 import type { Trade } from "@/server/market-data/types";
 import { midAtOrBefore, sortMidsByTime } from "./mid-at";
-import { sideSign, type Side } from "./types";
+import { priceCostBps } from "@/lib/execution-figures";
+import type { Side } from "./types";
 
 /** Arrival mid: the consolidated mid in force at `atMs` (last sample at or before it). */
 export function arrivalMid(mids: readonly MidSample[], atMs: number): number | undefined {
@@ -96,8 +97,7 @@ export interface BenchmarkInputs {
 
 /** Signed cost of `avgPrice` against `benchmark` in bps of the benchmark; positive = cost. */
 export function costVsBenchmarkBps(side: Side, avgPrice: number | undefined, benchmark: number | undefined): number | undefined {
-  if (avgPrice === undefined || benchmark === undefined || !(benchmark > 0)) return undefined;
-  return (sideSign(side) * (avgPrice - benchmark) / benchmark) * 1e4;
+  return priceCostBps(side, avgPrice, benchmark);
 }
 
 export function computeBenchmarks(input: BenchmarkInputs): Benchmarks {

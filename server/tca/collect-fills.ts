@@ -2,7 +2,8 @@
  * The order log's fills in TCA units: fixed-point E8/E9 converted once to human floats
  * (lib/units.ts), duplicates by fill id dropped (as deriveOrder does), each fill tagged
  * with the routing decision of the child that produced it. Also the first child send —
- * the arrival time of the shortfall's delay part.
+ * the arrival time of the shortfall's delay part — and the book mid recorded with it,
+ * the order's arrival mid (lib/execution-figures.ts).
  */
 import { e8ToQty, e9ToPrice } from "@/lib/units";
 import type { OrderEvent } from "@/server/execution/order-events";
@@ -11,6 +12,8 @@ import type { TcaFill } from "./types";
 export interface CollectedFills {
   fills: TcaFill[];
   firstChildSentAtMs: number | undefined;
+  /** Mid recorded with the first child_sent in the log (older logs have none). */
+  firstChildSentMid: number | undefined;
   lastFillAtMs: number | undefined;
 }
 
@@ -19,10 +22,14 @@ export function collectFills(events: readonly OrderEvent[]): CollectedFills {
   const seen = new Set<string>();
   const fills: TcaFill[] = [];
   let firstChildSentAtMs: number | undefined;
+  let firstChildSentMid: number | undefined;
+  let sentAny = false;
   let lastFillAtMs: number | undefined;
   for (const e of events) {
     if (e.kind === "child_sent") {
       decisionOf.set(e.childId, e.decisionId);
+      if (!sentAny && e.midE9 !== undefined && e.midE9 !== null) firstChildSentMid = e9ToPrice(e.midE9);
+      sentAny = true;
       firstChildSentAtMs = firstChildSentAtMs === undefined ? e.atMs : Math.min(firstChildSentAtMs, e.atMs);
     } else if (e.kind === "fill" && !seen.has(e.fillId)) {
       seen.add(e.fillId);
@@ -38,5 +45,5 @@ export function collectFills(events: readonly OrderEvent[]): CollectedFills {
       lastFillAtMs = lastFillAtMs === undefined ? e.atMs : Math.max(lastFillAtMs, e.atMs);
     }
   }
-  return { fills, firstChildSentAtMs, lastFillAtMs };
+  return { fills, firstChildSentAtMs, firstChildSentMid, lastFillAtMs };
 }

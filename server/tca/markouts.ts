@@ -6,14 +6,17 @@
  *
  * For horizon h: markout(h) = Σᵢ qᵢ · side · (mid(tᵢ + h) − pᵢ)/pᵢ · 1e4 / Σᵢ qᵢ, in bps,
  * positive = good for the desk (a buy followed by a rising mid). USD: Σᵢ qᵢ·side·(mid − pᵢ).
- * mid(t) = last sample at or before t. A horizon is `available` only when every fill has a
+ * Sign convention and per-fill formula: lib/execution-figures.ts (fillMarkout). The mids
+ * are event-time book mids where the observation store still holds them (≤ 50 ms), else
+ * the 1 s samples. mid(t) = last sample at or before t. A horizon is `available` only when every fill has a
  * mid there (t + h not after the newest sample, and a sample at or before it); otherwise
  * it is reported unavailable with how many fills were covered — never extrapolated, and
  * never averaged over a subset that would bias it toward the earlier fills.
  */
 import type { MidSample } from "@/server/market-data/observation-store";
 import { midAtWithinData, sortMidsByTime } from "./mid-at";
-import { sideSign, type Side, type TcaFill } from "./types";
+import { fillMarkout } from "@/lib/execution-figures";
+import type { Side, TcaFill } from "./types";
 
 export const MARKOUT_HORIZONS_MS = [-1_000, 0, 1_000, 5_000, 30_000, 60_000, 300_000] as const;
 
@@ -35,7 +38,6 @@ export function computeMarkouts(
   horizonsMs: readonly number[] = MARKOUT_HORIZONS_MS,
 ): Markout[] {
   const sorted = sortMidsByTime(mids);
-  const s = sideSign(side);
   return horizonsMs.map((horizonMs) => {
     let covered = 0;
     let qty = 0;
@@ -46,8 +48,9 @@ export function computeMarkouts(
       if (mid === undefined || !(f.price > 0)) continue;
       covered += 1;
       qty += f.qty;
-      weightedBps += f.qty * ((s * (mid - f.price)) / f.price) * 1e4;
-      usd += f.qty * s * (mid - f.price);
+      const m = fillMarkout(side, f, mid);
+      weightedBps += f.qty * m.bps;
+      usd += m.usd;
     }
     const available = fills.length > 0 && covered === fills.length && qty > 0;
     return {

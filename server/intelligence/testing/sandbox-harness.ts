@@ -23,6 +23,8 @@ import { parentFromRecord } from "../parent-from-record";
 
 export interface HarnessProcess {
   store: Store;
+  source: ReturnType<typeof createSimulatedSource>;
+  observations: ReturnType<typeof createObservationStore>;
   runner: SandboxRunner;
   journal: SandboxJournal;
   recovery: RecoveryReport;
@@ -75,6 +77,8 @@ export async function startHarnessProcess(dataDir: string, clock: ManualClock, s
   let orders = 0;
   return {
     store,
+    source,
+    observations,
     runner,
     journal,
     recovery,

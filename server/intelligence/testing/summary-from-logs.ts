@@ -2,6 +2,10 @@
  * The desk summary computed the way it was before the TCA roll-up: by replaying every
  * order's stored event log. Tests hold the roll-up to it.
  */
+import { arrivalMidOf, orderFigures } from "@/lib/execution-figures";
+import { SUMMARY_RECENT_ORDERS } from "@/lib/contracts/summary";
+import { msToNs } from "@/server/shared/clock";
+import { collectFills } from "@/server/tca/collect-fills";
 import type { SummaryResponse } from "@/lib/contracts/summary";
 import { e8ToQty, e9ToPrice } from "@/lib/units";
 import { deriveOrder, summarizeOrder } from "@/server/execution/order-states";
@@ -24,7 +28,8 @@ export async function summaryFromLogs(store: Store, scope: TcaScope): Promise<Fi
       if (scope.keyId && record.keyId !== scope.keyId) continue;
       const events = (await store.listOrderEvents(record.id)).map((e) => e.event);
       const s = summarizeOrder(deriveOrder(events).state);
-      const arrival = readStoredBody(record.bodyJson).forecast;
+      const forecast = readStoredBody(record.bodyJson).forecast;
+      const arrival = { arrivalMid: arrivalMidOf(collectFills(events).firstChildSentMid, forecast?.arrivalMid), p90Bps: forecast?.p90Bps ?? null };
       const filled = e8ToQty(s.filledE8);
       const avg = s.avgPriceE9 === null ? null : e9ToPrice(s.avgPriceE9);
       const realized = avg !== null ? (computeRealizedCostBps(record.side, [{ qty: filled, price: avg, fee: e9ToPrice(s.feesE9) }], arrival?.arrivalMid) ?? null) : null;
@@ -80,7 +85,35 @@ export async function summaryFromLogs(store: Store, scope: TcaScope): Promise<Fi
   const calibrated = withCost.filter((r) => r.p90 !== null);
   const ordered = kept.reduce((s, r) => s + e8ToQty(r.s.qtyE8), 0);
   const filled = kept.reduce((s, r) => s + e8ToQty(r.s.filledE8), 0);
+  const recent = [...kept].sort((a, b) => b.record.createdAtMs - a.record.createdAtMs || (a.record.id < b.record.id ? 1 : -1)).slice(0, SUMMARY_RECENT_ORDERS);
   return {
+    recent_orders: recent.map((r) => {
+      const body = readStoredBody(r.record.bodyJson);
+      const f = orderFigures({
+        side: r.record.side,
+        filledQty: e8ToQty(r.s.filledE8),
+        avgPrice: r.s.avgPriceE9 === null ? null : e9ToPrice(r.s.avgPriceE9),
+        feesUsd: e9ToPrice(r.s.feesE9),
+        decisionMid: body.forecast?.arrivalMid ?? null,
+        firstSendMid: collectFills(r.events).firstChildSentMid,
+        p50Bps: body.forecast?.p50Bps ?? null,
+      });
+      return {
+        order_id: r.record.id,
+        node_order_id: r.record.nodeOrderId,
+        created_at_ns: msToNs(r.record.createdAtMs).toString(),
+        symbol: r.record.symbol,
+        side: r.record.side,
+        status: r.s.status,
+        filled_qty: e8ToQty(r.s.filledE8),
+        arrival_mid: f.arrivalMid,
+        realized_cost_bps: f.realizedCostBps,
+        realized_cost_usd: f.realizedCostUsd,
+        fees_usd: f.feesUsd,
+        forecast_p50_bps: body.forecast?.p50Bps ?? null,
+        vs_forecast_bps: f.vsForecastBps,
+      };
+    }),
     totals: {
       orders: kept.length,
       completed_orders: kept.filter((r) => r.s.status === "COMPLETED").length,

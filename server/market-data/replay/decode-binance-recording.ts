@@ -126,6 +126,7 @@ export function decodeBinanceRecording(lines: readonly string[], options: Decode
           // m = buyer is maker, so the aggressor sold.
           aggressor: p.buyerIsMaker ? "sell" : "buy",
           id: p.tradeId,
+          ...(p.tradeMs !== undefined ? { exchangeMs: p.tradeMs } : {}),
         });
         break;
       }

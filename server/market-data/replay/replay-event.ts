@@ -38,6 +38,8 @@ export interface ReplayTradeEvent extends EventBase {
   qty: number;
   aggressor: "buy" | "sell";
   id: string;
+  /** The exchange's trade time (Binance `T`), ms, when the recording has it: the print's time on the tape. */
+  exchangeMs?: number;
 }
 
 /** Best bid/ask from a dedicated stream (Binance bookTicker): counted and reported, never applied to the L2 book. */

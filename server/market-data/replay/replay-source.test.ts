@@ -20,7 +20,8 @@ const depth = (U: number, u: number, b: [string, string][] = [], a: [string, str
   stream: "btcusdt@depth@100ms",
   data: { e: "depthUpdate", E: REC0, s: "BTCUSDT", U, u, b, a },
 });
-const trade = (t: number, p: string, q: string, m: boolean) => ({ stream: "btcusdt@trade", data: { e: "trade", t, p, q, T: REC0, m } });
+// Without T unless given: the play-time tests below are about receive time.
+const trade = (t: number, p: string, q: string, m: boolean, T?: number) => ({ stream: "btcusdt@trade", data: { e: "trade", t, p, q, ...(T !== undefined ? { T } : {}), m } });
 const snapshot = { lastUpdateId: 100, bids: [["100.00", "2"], ["99.00", "1"]], asks: [["101.00", "1"], ["102.00", "3"]] };
 
 /** A spot recording: one diff before the snapshot (bridging it), then diffs and trades; `gapAt` drops update 104. */
@@ -182,5 +183,34 @@ describe("replay source: a sequence gap", () => {
     expect(source.book("binance", "BTC-USD")).toBeDefined();
     expect(source.status().books[0]).toMatchObject({ gaps: 1, resyncs: 1 });
     expect(logs.some((l) => l.includes("resynced"))).toBe(true);
+  });
+  it("stamps a print with the exchange's trade time on the replay clock, where the recording has it", () => {
+    const path = join(dir, "tape-times.jsonl.gz");
+    writeFileSync(
+      path,
+      gzipSync(
+        `${[
+          line(0, depth(99, 101, [["100.00", "5"]])),
+          line(300, snapshot),
+          // Traded 40 ms before it was received: on the tape at START + 1 000 − 40.
+          line(1_000, trade(1, "101.00", "0.5", false, REC0 + 960)),
+          // An exchange clock ahead of the receiver: the receive time, never a print from the future.
+          line(2_000, trade(2, "101.00", "0.5", false, REC0 + 2_005)),
+        ].join("\n")}\n`,
+      ),
+    );
+    const a = make(path);
+    a.source.start();
+    a.clock.advance(2_500);
+    a.source.advanceTo(a.clock.nowMs());
+    expect(a.trades.map((t) => t.tsMs)).toEqual([START + 960, START + 2_000]);
+    a.source.stop();
+    // At 4× the recorded 40 ms delay is 10 ms of replay time: 1 000/4 − 10.
+    const b = make(path, { speed: 4 });
+    b.source.start();
+    b.clock.advance(700);
+    b.source.advanceTo(b.clock.nowMs());
+    expect(b.trades.map((t) => t.tsMs)).toEqual([START + 240, START + 500]);
+    b.source.stop();
   });
 });

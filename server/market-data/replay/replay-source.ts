@@ -339,6 +339,17 @@ export class ReplaySource implements MarketSource {
     }
   }
 
+  /**
+   * A print's tape time: the exchange's trade time on the replay clock (receive time minus
+   * the recorded exchange→receive delay, scaled by the speed), so interval VWAPs put prints
+   * in the window they traded in. Without an exchange time, or at speed "max" (no clock to
+   * map onto), or when the exchange clock reads ahead of the receive time: the play time.
+   */
+  private tapeTimeOf(ev: Extract<ReplayEvent, { kind: "trade" }>, atMs: number): number {
+    if (ev.exchangeMs === undefined || this.speed === "max" || !(ev.recMs > ev.exchangeMs)) return atMs;
+    return atMs - (ev.recMs - ev.exchangeMs) / this.speed;
+  }
+
   private apply(ev: ReplayEvent, atMs: number): void {
     this.lastRecMs = ev.recMs;
     const rb = this.books.get(key(ev.venue, ev.symbol)) as ReplayBook;
@@ -355,7 +366,7 @@ export class ReplaySource implements MarketSource {
         rb.noteTrade(ev.recMs, atMs);
         // Later passes replay the same trades: keep their ids unique for consumers that dedupe.
         const id = this.loops === 0 ? ev.id : `${ev.id}#${this.loops}`;
-        this.emitTrade({ venue: ev.venue, symbol: ev.symbol, price: ev.price, qty: ev.qty, aggressor: ev.aggressor, tsMs: atMs, id });
+        this.emitTrade({ venue: ev.venue, symbol: ev.symbol, price: ev.price, qty: ev.qty, aggressor: ev.aggressor, tsMs: this.tapeTimeOf(ev, atMs), id });
         break;
       }
       case "ticker":
