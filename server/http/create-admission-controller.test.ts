@@ -75,6 +75,26 @@ describe("createAdmissionController", () => {
     expect(refused(ac.admit()).status).toBe(503);
   });
 
+  it("serves a client that sends one request at a time through a busy loop, though the sampler has not ticked between its requests", () => {
+    const clock = createManualClock();
+    const turnEnds: (() => void)[] = [];
+    const endTurn = () => turnEnds.splice(0).forEach((fn) => fn());
+    const ac = createAdmissionController(clock, limits, (fn) => turnEnds.push(fn));
+    ac.noteTick(clock.nowMs());
+    runLoop(clock, ac.noteTick, 1000, 200); // mean delay far over budget
+    for (let i = 0; i < 5; i++) {
+      const a = ac.admit();
+      expect(a.ok, `request ${i}`).toBe(true);
+      if (a.ok) a.release();
+      clock.advance(3); // answered; the client's next request arrives in a later turn
+      endTurn();
+    }
+    // A burst in one turn is still shed behind its first request.
+    const first = ac.admit();
+    if (first.ok) first.release();
+    expect(refused(ac.admit()).status).toBe(503);
+  });
+
   it("does not shed for one long pause among normal turns", () => {
     const clock = createManualClock();
     const ac = createAdmissionController(clock, limits);

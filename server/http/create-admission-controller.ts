@@ -85,13 +85,25 @@ export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
   retryAfterS: 1,
 };
 
-export function createAdmissionController(clock: Clock, limits: Partial<AdmissionLimits> = {}): AdmissionController {
+export function createAdmissionController(
+  clock: Clock,
+  limits: Partial<AdmissionLimits> = {},
+  /**
+   * Runs `fn` once the current loop turn's I/O has been handled (setImmediate: the check
+   * phase follows the poll phase that emitted the requests). Tests pass their own.
+   */
+  afterThisTurn: (fn: () => void) => void = (fn) => setImmediate(fn),
+): AdmissionController {
   const l = { ...DEFAULT_ADMISSION_LIMITS, ...limits };
   let inFlight = 0;
   const shed = { inFlight: 0, loopDelay: 0, stall: 0 };
   let deskRefused = 0;
   let fronted = false;
-  /** /v1 requests that asked for admission since the sampler's last tick. */
+  /**
+   * /v1 requests that asked for admission in this loop turn. A burst arrives in one poll
+   * phase; a client sending one request at a time cannot (its next request needs the
+   * answer first), however many it sends between two sampler ticks of a busy loop.
+   */
   let arrivalsThisTurn = 0;
   const perDesk = new Map<string, number>();
   let lastTickMs: number | undefined;
@@ -133,6 +145,7 @@ export function createAdmissionController(clock: Clock, limits: Partial<Admissio
 
   return {
     admit() {
+      if (arrivalsThisTurn === 0) afterThisTurn(() => (arrivalsThisTurn = 0));
       arrivalsThisTurn++;
       if (inFlight >= l.maxInFlight) {
         shed.inFlight++;
