@@ -94,9 +94,6 @@ export class SandboxRunner {
   private readonly parentOf = (orderId: string) => this.parents.get(orderId);
   private readonly firstFillSeen = new Set<string>();
   private readonly fences = new Map<string, DeskFence>();
-  /** Final events not yet durable, and who waits for them (whenFinal). */
-  private readonly finalWrites = new Map<string, Promise<boolean>>();
-  private readonly finalWaiters = new Map<string, ((ok: boolean) => void)[]>();
   /** Journal writes not yet settled (flush waits on them). */
   private readonly inFlight = new Set<Promise<unknown>>();
   private pendingSends = 0;
@@ -234,23 +231,6 @@ export class SandboxRunner {
     mine.sort((a, b) => Number(b.waiting) - Number(a.waiting));
     const requests = mine.map((p) => this.requestCancel(p.orderId, nowMs, reason, byKeyId));
     return (await Promise.all(requests)).filter(Boolean).length;
-  }
-
-  /** Working orders of the desk (ids), e.g. to wait for them to end after a kill switch. */
-  deskOrderIds(deskId: string): string[] {
-    return [...this.parents.values()].filter((p) => p.deskId === deskId && !p.final).map((p) => p.orderId);
-  }
-
-  /** Resolves once the order's final event is durable (at once for an order no longer held). */
-  whenFinal(orderId: string): Promise<boolean> {
-    const written = this.finalWrites.get(orderId);
-    if (written) return written;
-    if (!this.parents.has(orderId)) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const list = this.finalWaiters.get(orderId) ?? [];
-      list.push(resolve);
-      this.finalWaiters.set(orderId, list);
-    });
   }
 
   /** Stops a working order on the system's behalf: children pulled, then FAILED with `reason`. */
@@ -475,20 +455,7 @@ export class SandboxRunner {
   private finish(p: ParentOrder, status: FinalStatus, nowMs: number, reason?: OrderRejectReason): void {
     if (p.final) return;
     p.final = true;
-    const written = this.journal(this.o.journal.status(p.orderId, status, nowMs, reason));
-    this.finalWrites.set(p.orderId, written);
-    const waiters = this.finalWaiters.get(p.orderId) ?? [];
-    this.finalWaiters.delete(p.orderId);
-    void written.then(
-      (ok) => {
-        this.finalWrites.delete(p.orderId);
-        for (const w of waiters) w(ok);
-      },
-      () => {
-        this.finalWrites.delete(p.orderId);
-        for (const w of waiters) w(false);
-      },
-    );
+    this.journal(this.o.journal.status(p.orderId, status, nowMs, reason));
     if (status === "COMPLETED") this.fire(p, "on_full_fill", nowMs);
     if (status === "CANCELLED") this.fire(p, "on_cancel", nowMs);
     this.fire(p, "on_done", nowMs);
