@@ -1,3 +1,4 @@
+import { isOnGrid } from "@/server/market-data/market-grid";
 import { describe, expect, it } from "vitest";
 import { expandPacing, scheduledFraction } from "./expand-pacing";
 
@@ -9,6 +10,14 @@ describe("expandPacing (TWAP)", () => {
     expect(s[1]!.qty).toBe(3.33333333);
     expect(s.reduce((a, x) => a + x.qty, 0)).toBeCloseTo(10, 12);
     expect(s[2]!.qty).toBeGreaterThan(s[0]!.qty);
+  });
+
+  it("divides in fixed point: 173.1 in 5 slices is 34.62 each, on a 0.01 lot grid (floats gave 34.61999999)", () => {
+    const slices = expandPacing(173.1, 5, 1_000, 0);
+    expect(slices.map((s) => s.qty)).toEqual([34.62, 34.62, 34.62, 34.62, 34.62]);
+    for (const s of slices) expect(isOnGrid(s.qty, 0.01)).toBe(true);
+    // An uneven split still adds up exactly: 1 in 3 → 0.33333333 × 2 + 0.33333334.
+    expect(expandPacing(1, 3, 1_000, 0).map((s) => s.qty)).toEqual([0.33333333, 0.33333333, 0.33333334]);
   });
 
   it("tiny orders never produce zero-size slices", () => {
