@@ -5,6 +5,8 @@ import {
   decimalsUsed,
   formatAge,
   formatBps,
+  formatSignedBps,
+  formatUsdCents,
   formatDateTimeNs,
   formatPrice,
   formatQty,
@@ -148,5 +150,12 @@ describe("_ns timestamps", () => {
     expect(ageMsFromNs(ns, 1741097002243)).toBe(120);
     expect(ageMsFromNs(ns, 1741097000000)).toBe(0);
     expect(ageMsFromNs(null, 1)).toBeNull();
+  });
+});
+
+describe("formatUsdCents and formatSignedBps (an order's figures)", () => {
+  it("print cents without grouping, a sign only when negative; bps with + when positive", () => {
+    expect([formatUsdCents(110.294), formatUsdCents(-0.5), formatUsdCents(1234.5), formatUsdCents(null)]).toEqual(["$110.29", "-$0.50", "$1234.50", "—"]);
+    expect([formatSignedBps(0.17), formatSignedBps(-2.1), formatSignedBps(0), formatSignedBps(null)]).toEqual(["+0.17 bps", "-2.10 bps", "0.00 bps", "—"]);
   });
 });

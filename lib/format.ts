@@ -96,6 +96,17 @@ export function formatUsd(value: Maybe): string {
   return `${value < 0 ? "-" : ""}$${grouped(Math.abs(value), 0)}`;
 }
 
+/** USD to the cent, no grouping: "$110.29", "-$0.50" (an order's figures). */
+export function formatUsdCents(value: Maybe): string {
+  if (!isNum(value)) return MISSING;
+  return `${value < 0 ? "-" : ""}$${Math.abs(value).toFixed(2)}`;
+}
+
+/** formatBps with a "+" on a positive value: a signed difference such as vs-forecast. */
+export function formatSignedBps(value: Maybe): string {
+  return (isNum(value) && value > 0 ? "+" : "") + formatBps(value);
+}
+
 /**
  * Basis points with two decimals: "1.23 bps" (or "1.23" with `unit: false`). A non-zero
  * value that would round to zero reads "<0.01" rather than a misleading "0.00".

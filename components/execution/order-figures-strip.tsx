@@ -1,4 +1,4 @@
-import { formatBps, formatPrice, priceDecimals } from "@/lib/format";
+import { formatBps, formatPrice, formatSignedBps, formatUsdCents, priceDecimals } from "@/lib/format";
 import { GlossaryTerm } from "@/components/ui/glossary-term";
 import type { GlossaryTerm as Term } from "@/lib/execution-figures";
 
@@ -19,16 +19,14 @@ export interface OrderFiguresView {
 export function OrderFiguresStrip({ figures, testId, final = true }: { figures: OrderFiguresView; testId: string; final?: boolean }) {
   // From the arrival mid, as the Summary's row does: the same price reads the same everywhere.
   const decimals = priceDecimals(figures.arrival_mid ?? figures.decision_mid ?? 1);
-  const usd = (v: number | null) => (v === null ? "—" : `${v < 0 ? "-" : ""}$${Math.abs(v).toFixed(2)}`);
-  const signed = (v: number | null) => (v !== null && v > 0 ? "+" : "") + formatBps(v);
   const items: { term: Term; id: string; value: string }[] = [
     { term: "decision_mid", id: "decision-mid", value: formatPrice(figures.decision_mid, { decimals }) },
     { term: "arrival_mid", id: "arrival-mid", value: formatPrice(figures.arrival_mid, { decimals }) },
     { term: "realized_cost", id: "realized-bps", value: formatBps(figures.realized_cost_bps) },
-    { term: "realized_cost", id: "realized-usd", value: usd(figures.realized_cost_usd) },
-    { term: "fees", id: "fees", value: usd(figures.fees_usd) },
+    { term: "realized_cost", id: "realized-usd", value: formatUsdCents(figures.realized_cost_usd) },
+    { term: "fees", id: "fees", value: formatUsdCents(figures.fees_usd) },
     { term: "forecast_p50", id: "forecast-p50", value: formatBps(figures.forecast_p50_bps) },
-    { term: "vs_forecast", id: "vs-forecast", value: signed(figures.vs_forecast_bps) },
+    { term: "vs_forecast", id: "vs-forecast", value: formatSignedBps(figures.vs_forecast_bps) },
   ];
   return (
     <dl className="num grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-4 lg:grid-cols-7" data-testid={testId} data-final={String(final)}>

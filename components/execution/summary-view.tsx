@@ -8,7 +8,7 @@ import type { SummaryResponse } from "@/lib/contracts/summary";
 import { summaryCsvUrl, useSummary, type SummaryFilters } from "@/lib/queries/summary";
 import { useStickyError } from "@/lib/queries/use-sticky-error";
 import Link from "next/link";
-import { formatBps, formatPrice, formatUsdCompact, priceDecimals } from "@/lib/format";
+import { formatBps, formatPrice, formatSignedBps, formatUsdCents, formatUsdCompact, priceDecimals } from "@/lib/format";
 import { GlossaryTerm } from "@/components/ui/glossary-term";
 import { CalibrationChart } from "@/components/charts/calibration-chart";
 import { SlippagePercentileChart } from "@/components/charts/slippage-percentile-chart";
@@ -312,7 +312,6 @@ function SummaryBody({ summary: s }: { summary: SummaryResponse }) {
 
 /** One row per order, the figures and definitions Live and Review show (lib/execution-figures.ts). */
 function RecentOrdersTable({ rows }: { rows: SummaryResponse["recent_orders"] }) {
-  const usd = (v: number | null) => (v === null ? "—" : `${v < 0 ? "-" : ""}$${Math.abs(v).toFixed(2)}`);
   return (
     <Panel title="Recent orders" subtitle={`newest ${rows.length} in range · all of them in the CSV`} testId="recent-orders">
       <div className="max-h-96 overflow-auto">
@@ -337,9 +336,9 @@ function RecentOrdersTable({ rows }: { rows: SummaryResponse["recent_orders"] })
                 <td className={cx(TD, "text-left")}>{r.symbol} {r.side}</td>
                 <td className={cx(TD, "text-right")} data-testid="figure-arrival-mid">{formatPrice(r.arrival_mid, { decimals: priceDecimals(r.arrival_mid ?? 1) })}</td>
                 <td className={cx(TD, "text-right")} data-testid="figure-realized-bps">{formatBps(r.realized_cost_bps)}</td>
-                <td className={cx(TD, "text-right")} data-testid="figure-realized-usd">{usd(r.realized_cost_usd)}</td>
-                <td className={cx(TD, "text-right")} data-testid="figure-fees">{usd(r.fees_usd)}</td>
-                <td className={cx(TD, "text-right")} data-testid="figure-vs-forecast">{(r.vs_forecast_bps !== null && r.vs_forecast_bps > 0 ? "+" : "") + formatBps(r.vs_forecast_bps)}</td>
+                <td className={cx(TD, "text-right")} data-testid="figure-realized-usd">{formatUsdCents(r.realized_cost_usd)}</td>
+                <td className={cx(TD, "text-right")} data-testid="figure-fees">{formatUsdCents(r.fees_usd)}</td>
+                <td className={cx(TD, "text-right")} data-testid="figure-vs-forecast">{formatSignedBps(r.vs_forecast_bps)}</td>
               </tr>
             ))}
           </tbody>

@@ -8,21 +8,11 @@ import type { Store, TcaScope } from "@/server/store/port";
 import { openTempSqliteStore } from "@/server/store/testing/open-temp-sqlite-store";
 import { getSummary } from "./get-summary";
 import { seedHistory } from "./seed-history";
+import { expectClose } from "./testing/expect-close";
 import { summaryFromLogs } from "./testing/summary-from-logs";
 
 const END_MS = 1_760_000_000_000;
 const DAY = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** Deep equality with floats compared to 1e-9 relative (sums are added in another order). */
-function expectClose(actual: unknown, expected: unknown, path = "$"): void {
-  if (typeof expected === "number" && typeof actual === "number") {
-    expect(Math.abs(actual - expected), `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
-  } else if (expected && typeof expected === "object") {
-    expect(actual, path).toBeTypeOf("object");
-    expect(Object.keys(actual as object).sort(), path).toEqual(Object.keys(expected).sort());
-    for (const [k, v] of Object.entries(expected)) expectClose((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
-  } else expect(actual, path).toEqual(expected);
-}
 
 function figures(s: SummaryResponse) {
   const { start_date: _s, end_date: _e, filters: _f, scope: _sc, generated_at_ns: _g, ...rest } = s;

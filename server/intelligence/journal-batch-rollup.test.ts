@@ -16,19 +16,11 @@ import { createManualClock } from "@/server/shared/clock";
 import type { JournalBatch } from "@/server/store/port";
 import { getSummary } from "./get-summary";
 import { startHarnessProcess } from "./testing/sandbox-harness";
+import { expectClose } from "./testing/expect-close";
 import { summaryFromLogs } from "./testing/summary-from-logs";
 
 const T0 = 1_760_000_000_000;
 const DAY = new Date(T0).toISOString().slice(0, 10);
-
-function expectClose(actual: unknown, expected: unknown, path = "$"): void {
-  if (typeof expected === "number" && typeof actual === "number") {
-    expect(Math.abs(actual - expected), `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
-  } else if (expected && typeof expected === "object") {
-    expect(Object.keys(actual as object).sort(), path).toEqual(Object.keys(expected).sort());
-    for (const [k, v] of Object.entries(expected)) expectClose((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
-  } else expect(actual, path).toEqual(expected);
-}
 
 describe("journal batches of many orders", () => {
   it("keep each log's sequence and a roll-up equal to the logs replayed (fills, venues, latencies)", async () => {

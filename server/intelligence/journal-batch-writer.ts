@@ -105,11 +105,21 @@ export function createJournalBatchWriter(
     setImmediate(() => void drain());
   }
 
+  /** The first `n` queued orders, without copying the whole queue (it can hold hundreds). */
+  function oldestPending(n: number): string[] {
+    const ids: string[] = [];
+    for (const id of pending.keys()) {
+      if (ids.length >= n) break;
+      ids.push(id);
+    }
+    return ids;
+  }
+
   /** Orders with an urgent event first (alone), else the oldest up to the bound, with the decisions. */
   function takeBatch(): Batch {
     const urgentIds = [...urgent].filter((id) => pending.has(id));
     urgent.clear();
-    const ids = urgentIds.length > 0 ? urgentIds : [...pending.keys()].slice(0, maxBatchOrders);
+    const ids = urgentIds.length > 0 ? urgentIds : oldestPending(maxBatchOrders);
     const batch: Batch = { appends: [], decisions: [], repeats: new Map(), urgent: urgentIds.length > 0 };
     for (const orderId of ids) {
       const entry = pending.get(orderId)!;
