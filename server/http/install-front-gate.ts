@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ErrorEnvelope } from "@/lib/contracts/errors";
 import type { AdmissionController } from "./create-admission-controller";
-import { isControlAction } from "./is-control-action";
+import { API_SECURITY_HEADERS } from "./api-security-headers";
+import { matchControlRoute } from "./control-routes";
+import { serveOutsideNext } from "./serve-outside-next";
 import { resolveRequestId } from "./request-id";
 
 /**
@@ -14,17 +16,13 @@ import { resolveRequestId } from "./request-id";
  * Next or being handled.
  *
  * /v1/health, /v1/openapi.json and control actions (kill switch, cancel, pause, resume:
- * is-control-action.ts) pass untouched (never shed, never counted); pages and
+ * control-routes.ts) are never shed nor counted in flight, and are served here, outside
+ * Next's pipeline (a control action in flight makes admission refuse new work on a loaded
+ * loop until it is answered); pages and
  * static files too. A stream (SSE) is checked on entry but holds no in-flight slot: it
  * stays open for minutes doing little. Headers are the API's own from next.config.js.
  */
-export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
-  "X-Frame-Options": "DENY",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-};
+
 
 const NEVER_SHED = new Set(["/v1/health", "/v1/openapi.json"]);
 
@@ -49,11 +47,17 @@ export function installFrontGate(target: Emitter, admission: AdmissionController
   };
 }
 
-/** True when the request was answered here (refused). */
+/** True when the request was taken here (refused, or a control action served outside Next). */
 function gate(req: IncomingMessage, res: ServerResponse, admission: AdmissionController): boolean {
   const url = req.url ?? "/";
   const path = url.split("?", 1)[0] as string;
-  if (!path.startsWith("/v1/") || NEVER_SHED.has(path) || isControlAction(req.method, path)) return false;
+  if (!path.startsWith("/v1/") || NEVER_SHED.has(path)) return false;
+  const control = matchControlRoute(req.method, path);
+  if (control) {
+    res.once("close", admission.beginControl());
+    serveOutsideNext(req, res, control.handler, control.params);
+    return true;
+  }
   const verdict = admission.admit();
   if (verdict.ok) {
     if (path.endsWith("/stream")) verdict.release();

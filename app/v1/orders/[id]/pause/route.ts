@@ -1,13 +1,6 @@
-import { OrderResponseSchema } from "@/lib/contracts/orders";
 import { rejectOtherMethods } from "@/server/http/reject-other-methods";
-import { respond } from "@/server/http/respond";
-import { withApiKey } from "@/server/http/with-api-key";
-import { pauseOrder } from "@/server/intelligence/pause-order";
 
+// Served by the front gate under `next start` (control-routes.ts); Next serves it elsewhere.
+export { postPauseOrder as POST } from "@/server/http/control-routes";
 export const dynamic = "force-dynamic";
-
-export const POST = withApiKey("trade", async ({ core, principal, params }) =>
-  respond(OrderResponseSchema, await pauseOrder(core, principal, params.id ?? "")),
-  { control: true },
-);
 export const { GET, PUT, PATCH, DELETE } = rejectOtherMethods(["POST"]);
