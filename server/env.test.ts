@@ -28,7 +28,7 @@ describe("parseEnv", () => {
 
   it("reads the load-shedding limits, with defaults for a 2-core machine", () => {
     const d = parseEnv({});
-    expect([d.ADMISSION_MAX_IN_FLIGHT, d.ADMISSION_MAX_LOOP_DELAY_MS, d.ADMISSION_MAX_PER_DESK, d.MAX_WORKING_ORDERS]).toEqual([32, 10, 16, 100]);
+    expect([d.ADMISSION_MAX_IN_FLIGHT, d.ADMISSION_MAX_LOOP_DELAY_MS, d.ADMISSION_MAX_PER_DESK, d.MAX_WORKING_ORDERS]).toEqual([32, 8, 16, 100]);
     const env = parseEnv({ ADMISSION_MAX_IN_FLIGHT: "8", ADMISSION_MAX_LOOP_DELAY_MS: "20", ADMISSION_MAX_PER_DESK: "4", MAX_WORKING_ORDERS: "10" });
     expect([env.ADMISSION_MAX_IN_FLIGHT, env.ADMISSION_MAX_LOOP_DELAY_MS, env.ADMISSION_MAX_PER_DESK, env.MAX_WORKING_ORDERS]).toEqual([8, 20, 4, 10]);
     expect(() => parseEnv({ ADMISSION_MAX_IN_FLIGHT: "0" })).toThrow(/ADMISSION_MAX_IN_FLIGHT/);

@@ -45,7 +45,7 @@ const EnvSchema = z.object({
    */
   ADMISSION_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(32),
   /** Event-loop delay (ms) past which new requests are refused with 503. */
-  ADMISSION_MAX_LOOP_DELAY_MS: z.coerce.number().min(1).max(60_000).default(10),
+  ADMISSION_MAX_LOOP_DELAY_MS: z.coerce.number().min(1).max(60_000).default(8),
   /** Concurrent requests one desk may have in flight before 429. */
   ADMISSION_MAX_PER_DESK: z.coerce.number().int().min(1).max(100_000).default(16),
   /** Working sandbox orders past which POST /v1/orders answers 503. */

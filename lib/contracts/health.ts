@@ -68,6 +68,14 @@ export const HealthResponseSchema = z
           .describe("requests refused with 503 by load shedding since start, by reason: too many in flight, mean loop delay, a long turn in progress, a control action being answered on a loaded loop"),
         desk_concurrency_refused_total: z.number().int().describe("requests refused with 429 for a desk's concurrency since start"),
         working_orders: z.number().int().describe("sandbox orders being worked; past MAX_WORKING_ORDERS new orders get 503"),
+        memory: z
+          .object({
+            rss_bytes: z.number().int(),
+            heap_used_bytes: z.number().int(),
+            heap_total_bytes: z.number().int(),
+            external_bytes: z.number().int(),
+          })
+          .describe("the process's memory (Node's process.memoryUsage): resident set, V8 heap used and reserved, memory outside the heap (buffers, SQLite's page cache is not in it)"),
       })
       .describe("load shedding: /v1/health itself is never shed"),
   })

@@ -127,10 +127,12 @@ export async function benchOverload(): Promise<Record<string, number>> {
   const backoffMs = process.env.OVERLOAD_BACKOFF_MS === undefined ? undefined : Number(process.env.OVERLOAD_BACKOFF_MS);
   const dataDir = mkdtempSync(join(tmpdir(), "ei-overload-"));
   const port = Number(process.env.BENCH_PORT ?? 3390 + Math.floor(Math.random() * 50));
-  const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" or "--trace-gc") and BENCH_SERVER_STDOUT=1 are for profiling.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(" ") : [];
+  const server = spawn(process.execPath, [...nodeArgs, join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", SEED_HISTORY_ORDERS: "0" },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", process.env.BENCH_SERVER_STDOUT ? "inherit" : "ignore", "inherit"],
   });
   const probe: HttpTarget = { agent: new http.Agent({ keepAlive: true, maxSockets: 1 }), port };
   const load: HttpTarget = { agent: new http.Agent({ keepAlive: true, maxSockets: connections }), port };
@@ -180,7 +182,7 @@ export async function benchOverload(): Promise<Record<string, number>> {
     console.log(`    server CPU first third ${fmt(cpuPct(firstThird[0], firstThird[firstThird.length - 1]), 0)} %, last third ${fmt(cpuPct(lastThird[0], lastThird[lastThird.length - 1]), 0)} %; RSS ${fmt(u0?.rssMb ?? Number.NaN, 0)} → ${fmt(uEnd?.rssMb ?? Number.NaN, 0)} MB`);
     // Overload: closed loop on many connections, with the health probe beside it.
     const outcomes: { post: boolean; o: Outcome }[] = [];
-    const endAt = performance.now() + overloadS * 1000;
+    let endAt = 0;
     let n = 0;
     const worker = async (w: number) => {
       while (performance.now() < endAt) {
@@ -193,7 +195,10 @@ export async function benchOverload(): Promise<Record<string, number>> {
         else if (o.kind !== "status") await new Promise((r) => setTimeout(r, 100));
       }
     };
-    // The health probe runs in its own process (probe-health.ts), off the load's event loop.
+    // The health probe runs in its own process (probe-health.ts), off the load's event loop;
+    // the load starts once it has its connection (`ready`).
+    let probeReady: () => void = () => {};
+    const probeIsReady = new Promise<void>((r) => (probeReady = r));
     const prober = () =>
       new Promise<{ n: number; p50: number; p99: number; max: number; failed: number }>((resolve, reject) => {
         const child = spawn(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/bench/probe-health.ts"), "--port", String(port), "--seconds", String(overloadS)], {
@@ -201,12 +206,22 @@ export async function benchOverload(): Promise<Record<string, number>> {
           stdio: ["ignore", "pipe", "inherit"],
         });
         let out = "";
-        child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-        child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "{}")) : reject(new Error(`health probe exited ${code}`))));
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.startsWith("ready\n")) probeReady();
+        });
+        child.on("exit", (code) => {
+          probeReady();
+          if (code === 0) resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "{}"));
+          else reject(new Error(`health probe exited ${code}`));
+        });
       });
+    const probed = prober();
+    await probeIsReady;
     const loadStart = performance.now();
+    endAt = loadStart + overloadS * 1000;
     const overloadUsage0 = processUsage(pid);
-    const [h] = await Promise.all([prober(), ...Array.from({ length: connections }, (_, w) => worker(w))]);
+    const [h] = await Promise.all([probed, ...Array.from({ length: connections }, (_, w) => worker(w))]);
     const elapsedS = (performance.now() - loadStart) / 1000;
     const overloadUsage1 = processUsage(pid);
     const loadAfterOverload = await serverLoad(port);

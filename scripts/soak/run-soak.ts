@@ -46,6 +46,8 @@ async function main(): Promise<number> {
     for (let m = 1; m <= o.minutes; m++) {
       await new Promise((r) => setTimeout(r, 60_000));
       const now = readProcSample(pid);
+      const health = await api.call("GET", "/v1/health", undefined);
+      const mem = (health.body as { load?: { memory?: { heap_used_bytes: number; external_bytes: number } } } | undefined)?.load?.memory;
       const done = rec;
       rec = createRecorder();
       const row: SoakMinute = {
@@ -62,7 +64,7 @@ async function main(): Promise<number> {
       prev = now;
       minutes.push(row);
       console.log(
-        `min ${String(m).padStart(2)}: rss ${row.rssMb.toFixed(1)} MB, cpu ${row.cpuPct.toFixed(0)}%, ` +
+        `min ${String(m).padStart(2)}: rss ${row.rssMb.toFixed(1)} MB (heap used ${mem ? (mem.heap_used_bytes / 2 ** 20).toFixed(0) : "?"} MB, external ${mem ? (mem.external_bytes / 2 ** 20).toFixed(0) : "?"} MB), cpu ${row.cpuPct.toFixed(0)}%, ` +
           `ack p50 ${row.ackP50.toFixed(1)} p99 ${row.ackP99.toFixed(1)} ms (${row.acks} acks), ` +
           `health p50 ${row.healthP50.toFixed(1)} p99 ${row.healthP99.toFixed(1)} ms; ${errorsOf(row.statuses)}`,
       );

@@ -91,8 +91,8 @@ export interface AdmissionController {
 
 export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
   maxInFlight: 32,
-  maxLoopDelayMs: 10,
-  maxStallMs: 40,
+  maxLoopDelayMs: 8,
+  maxStallMs: 32,
   maxPerDesk: 16,
   sampleEveryMs: 10,
   windowMs: 500,

@@ -3,7 +3,19 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createManualClock } from "@/server/shared/clock";
 import { createAdmissionController } from "./create-admission-controller";
+import type { FastRoute } from "./fast-routes";
 import { installFrontGate } from "./install-front-gate";
+
+/** Fast routes with stand-in handlers: health and one control action. */
+function fastRoutes() {
+  return (method: string | undefined, path: string): FastRoute | undefined => {
+    if (method === "GET" && path === "/v1/health") return { handler: async () => new Response("health"), params: {}, control: false };
+    if (method === "POST" && path === "/v1/kill_switch") {
+      return { handler: async (req) => Response.json({ body: await req.text() }), params: {}, control: true };
+    }
+    return undefined;
+  };
+}
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -39,7 +51,7 @@ describe("installFrontGate", () => {
   it("answers /v1 requests past the in-flight cap with the 503 envelope before the server's handler, never /v1/health or pages", async () => {
     const { srv, base, releaseAll, nextEntry } = await startServer();
     const admission = createAdmissionController(createManualClock(), { maxInFlight: 1 });
-    const undo = installFrontGate(srv, admission);
+    const undo = installFrontGate(srv, admission, fastRoutes());
     expect(admission.fronted()).toBe(true);
 
     const inside = nextEntry();
@@ -53,7 +65,11 @@ describe("installFrontGate", () => {
     expect(await refused.json()).toEqual({
       error: { code: "SERVICE_UNAVAILABLE", message: expect.stringMatching(/capacity/), request_id: "req-1", details: [] },
     });
-    expect(await (await fetch(`${base}/v1/health`)).text()).toBe("next");
+    expect(await (await fetch(`${base}/v1/health`)).text()).toBe("health"); // served by the gate itself
+    const control = await fetch(`${base}/v1/kill_switch`, { method: "POST", body: '{"action":"engage"}' });
+    expect(control.status).toBe(200); // a control action at capacity: never shed
+    expect(await control.json()).toEqual({ body: '{"action":"engage"}' });
+    expect(control.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(await (await fetch(`${base}/orders`)).text()).toBe("next");
     expect(admission.stats().inFlight).toBe(1);
 
@@ -70,7 +86,7 @@ describe("installFrontGate", () => {
   it("frees the slot of a client that disconnects before the answer", async () => {
     const { srv, base, nextEntry } = await startServer();
     const admission = createAdmissionController(createManualClock(), { maxInFlight: 1 });
-    installFrontGate(srv, admission);
+    installFrontGate(srv, admission, fastRoutes());
     const controller = new AbortController();
     const inside = nextEntry();
     const slow = fetch(`${base}/v1/slow`, { signal: controller.signal }).catch(() => "aborted");

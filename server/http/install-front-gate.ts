@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ErrorEnvelope } from "@/lib/contracts/errors";
 import type { AdmissionController } from "./create-admission-controller";
 import { API_SECURITY_HEADERS } from "./api-security-headers";
-import { matchControlRoute } from "./control-routes";
+import { matchFastRoute, type FastRoute } from "./fast-routes";
 import { serveOutsideNext } from "./serve-outside-next";
 import { resolveRequestId } from "./request-id";
 
@@ -15,11 +15,11 @@ import { resolveRequestId } from "./request-id";
  * microseconds, and in-flight counts every /v1 request the process holds, queued inside
  * Next or being handled.
  *
- * /v1/health, /v1/openapi.json and control actions (kill switch, cancel, pause, resume:
- * control-routes.ts) are never shed nor counted in flight, and are served here, outside
- * Next's pipeline (a control action in flight makes admission refuse new work on a loaded
- * loop until it is answered); pages and
- * static files too. A stream (SSE) is checked on entry but holds no in-flight slot: it
+ * /v1/health, /v1/openapi.json and control actions (kill switch, cancel, pause, resume)
+ * are never shed nor counted in flight; health and the control actions (fast-routes.ts)
+ * are served here, outside Next's pipeline, and a control action in flight makes admission
+ * refuse new work on a loaded loop until it is answered. Pages and static files pass
+ * untouched. A stream (SSE) is checked on entry but holds no in-flight slot: it
  * stays open for minutes doing little. Headers are the API's own from next.config.js.
  */
 
@@ -34,10 +34,15 @@ interface Emitter {
  * Wraps `target.emit` (an http.Server, or http.Server.prototype for every server in the
  * process) so /v1 requests pass the admission controller first. Returns the undo function.
  */
-export function installFrontGate(target: Emitter, admission: AdmissionController): () => void {
+export function installFrontGate(
+  target: Emitter,
+  admission: AdmissionController,
+  /** Which requests are served here (tests pass their own handlers). */
+  matchRoute: (method: string | undefined, path: string) => FastRoute | undefined = matchFastRoute,
+): () => void {
   const original = target.emit;
   target.emit = function gatedEmit(this: unknown, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === "request" && gate(args[0] as IncomingMessage, args[1] as ServerResponse, admission)) return true;
+    if (event === "request" && gate(args[0] as IncomingMessage, args[1] as ServerResponse, admission, matchRoute)) return true;
     return original.call(this, event, ...args);
   };
   admission.setFronted(true);
@@ -47,17 +52,18 @@ export function installFrontGate(target: Emitter, admission: AdmissionController
   };
 }
 
-/** True when the request was taken here (refused, or a control action served outside Next). */
-function gate(req: IncomingMessage, res: ServerResponse, admission: AdmissionController): boolean {
+/** True when the request was taken here (refused, or a fast route served outside Next). */
+function gate(req: IncomingMessage, res: ServerResponse, admission: AdmissionController, matchRoute: typeof matchFastRoute): boolean {
   const url = req.url ?? "/";
   const path = url.split("?", 1)[0] as string;
-  if (!path.startsWith("/v1/") || NEVER_SHED.has(path)) return false;
-  const control = matchControlRoute(req.method, path);
-  if (control) {
-    res.once("close", admission.beginControl());
-    serveOutsideNext(req, res, control.handler, control.params);
+  if (!path.startsWith("/v1/")) return false;
+  const fast = matchRoute(req.method, path);
+  if (fast) {
+    if (fast.control) res.once("close", admission.beginControl());
+    serveOutsideNext(req, res, fast.handler, fast.params);
     return true;
   }
+  if (NEVER_SHED.has(path)) return false;
   const verdict = admission.admit();
   if (verdict.ok) {
     if (path.endsWith("/stream")) verdict.release();

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { RouteHandler } from "./control-routes";
+import type { RouteHandler } from "./fast-routes";
 import { serveOutsideNext } from "./serve-outside-next";
 
 let server: Server | undefined;

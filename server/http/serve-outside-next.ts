@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { API_SECURITY_HEADERS } from "./api-security-headers";
-import type { RouteHandler } from "./control-routes";
+import type { RouteHandler } from "./fast-routes";
 
 /** parse-request.ts refuses more; reading one byte past it lets it say so. */
 const MAX_BODY_BYTES = 256 * 1024 + 1;

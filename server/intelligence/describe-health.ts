@@ -29,6 +29,7 @@ export function describeHealth(core: Core): HealthResponse {
       shed_total: { in_flight: load.shedInFlight, loop_delay: load.shedLoopDelay, stall: load.shedStall, control_priority: load.shedForControl },
       desk_concurrency_refused_total: load.deskRefused,
       working_orders: core.sandbox.runner.working().length,
+      memory: memory(),
     },
   };
 }
@@ -36,4 +37,9 @@ export function describeHealth(core: Core): HealthResponse {
 /** 503 when the store cannot write (orders would be refused), so a load balancer routes around it; the body is the same. */
 export function healthStatusCode(health: HealthResponse): number {
   return health.status === "down" ? 503 : 200;
+}
+
+function memory() {
+  const m = process.memoryUsage();
+  return { rss_bytes: m.rss, heap_used_bytes: m.heapUsed, heap_total_bytes: m.heapTotal, external_bytes: m.external };
 }
