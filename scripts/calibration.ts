@@ -6,6 +6,7 @@
  * size and overall) with Wilson 95 % intervals and predicted vs realized means.
  *
  *   npm run calibration [-- --orders 2000 --seed 7 --symbols BTC-USD,ETH-USD --json]
+ *   npm run calibration -- --market replay [--orders 1000]   (the shipped Binance recordings, BTC-USD)
  */
 import { bucketForecasts, sizeBucketOf, type CalibrationBucket } from "@/server/tca/calibration-record-buckets";
 import { formatCalibrationTable } from "./calibration/format-calibration-table";
@@ -46,7 +47,7 @@ export function calibrationTables(rows: readonly CalibrationOrderResult[]): Cali
   };
 }
 
-export async function runCalibration(options: { orders: number; seed: number; symbols: string[] }): Promise<CalibrationTables> {
+export async function runCalibration(options: { orders: number; seed: number; symbols: string[]; market?: "simulated" | "replay" }): Promise<CalibrationTables> {
   const started = performance.now();
   const rows = await runCalibrationOrders({
     ...options,
@@ -80,17 +81,19 @@ export async function benchCalibration(): Promise<{ orders: number; completed: n
 }
 
 async function main(): Promise<void> {
-  const orders = Number(arg("orders") ?? 2000);
+  const market = arg("market") === "replay" ? "replay" : "simulated";
+  const orders = Number(arg("orders") ?? (market === "replay" ? 1000 : 2000));
   const seed = Number(arg("seed") ?? 7);
-  const symbols = (arg("symbols") ?? "BTC-USD,ETH-USD").split(",");
+  // The recordings hold one spot instrument: BTC-USD (Binance BTCUSDT).
+  const symbols = (arg("symbols") ?? (market === "replay" ? "BTC-USD" : "BTC-USD,ETH-USD")).split(",");
   const started = performance.now();
-  const t = await runCalibration({ orders, seed, symbols });
+  const t = await runCalibration({ orders, seed, symbols, market });
   if (process.argv.includes("--json")) {
     process.stdout.write(`${JSON.stringify(t, null, 2)}\n`);
     return;
   }
   const secs = ((performance.now() - started) / 1000).toFixed(0);
-  process.stdout.write(formatCalibration(t, `forecast calibration: ${orders} sandbox orders (seed ${seed}, ${symbols.join(", ")}), ${secs} s`));
+  process.stdout.write(formatCalibration(t, `forecast calibration on the ${market} market: ${orders} sandbox orders (seed ${seed}, ${symbols.join(", ")}), ${secs} s`));
 }
 
 if (require.main === module) {

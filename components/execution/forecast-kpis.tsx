@@ -121,9 +121,9 @@ export function ForecastKpis({ forecast, receivedAt }: { forecast: ForecastRespo
         sub={
           cal.observations === 0
             ? "not calibrated yet · no realised fills"
-            : `${cal.observations} obs · ${cal.within_p90_rate === null ? "—" : `${(cal.within_p90_rate * 100).toFixed(0)}%`} within P90 · P90 ×${cal.p90_scale.toFixed(2)}`
+            : `${cal.observations} obs · ${cal.within_p90_rate === null ? "—" : `${(cal.within_p90_rate * 100).toFixed(0)}%`} within P90 · ${fitLabel(cal.fit, cal.fit_observations)}`
         }
-        title="Calibration: how often realised costs landed within the forecast P90, and the scale applied to P90"
+        title={`Calibration: how often realised costs landed within the forecast P90, and the fit that corrected this forecast (group ${cal.group}; raw P50 ${cal.raw_p50_bps.toFixed(2)} bps, P90 ${cal.raw_p90_bps.toFixed(2)} bps)`}
       />
       <Kpi testId="kpi-source" label="Data">
         <div className="mt-1 flex flex-col gap-1">
@@ -147,4 +147,11 @@ export function ForecastKpisSkeleton() {
       ))}
     </div>
   );
+}
+
+/** "identity" / "conformal" / "conformal:sor|1-5x" / "conformal:sor|1-5x:all-symbols" in a trader's words. */
+function fitLabel(fit: string, n: number): string {
+  if (fit === "identity") return "uncorrected (too few outcomes)";
+  if (fit === "conformal") return `corrected on the symbol (${n})`;
+  return fit.endsWith(":all-symbols") ? `corrected on its group, all symbols (${n})` : `corrected on its group (${n})`;
 }

@@ -63,9 +63,8 @@ export const HealthResponseSchema = z
             in_flight: z.number().int(),
             loop_delay: z.number().int(),
             stall: z.number().int(),
-            control_priority: z.number().int(),
           })
-          .describe("requests refused with 503 by load shedding since start, by reason: too many in flight, mean loop delay, a long turn in progress, a control action being answered on a loaded loop"),
+          .describe("requests refused with 503 by load shedding since start, by reason: too many in flight, mean loop delay, a long turn in progress"),
         desk_concurrency_refused_total: z.number().int().describe("requests refused with 429 for a desk's concurrency since start"),
         working_orders: z.number().int().describe("sandbox orders being worked; past MAX_WORKING_ORDERS new orders get 503"),
         memory: z

@@ -72,7 +72,7 @@ export const ForecastResponseSchema = z
         horizon_ms: z.number(),
         expected_cost_bps: z.number(),
         risk_bps: z.number(),
-        savings_bps: z.number().describe("vs executing immediately"),
+        savings_bps: z.number().describe("vs executing immediately (the Almgren–Chriss model's saving); expected_cost_bps = the P50 card − savings_bps"),
       }),
     ),
     impact_cross_check: z.object({
@@ -81,11 +81,18 @@ export const ForecastResponseSchema = z
       model: z.string(),
     }),
     volatility: z.object({ sigma_annualized: z.number(), source: z.enum(["ewma", "configured", "none"]) }),
-    calibration: z.object({
-      observations: z.number().int(),
-      within_p90_rate: z.number().nullable(),
-      p90_scale: z.number(),
-    }),
+    calibration: z
+      .object({
+        observations: z.number().int(),
+        within_p90_rate: z.number().nullable(),
+        p90_scale: z.number(),
+        group: z.string().describe("policy|size bucket the forecast is calibrated within, e.g. sor|1-5x"),
+        fit: z.string().describe("the fit that corrected it: identity (too few outcomes), conformal (the symbol's), conformal:<group>, conformal:<group>:all-symbols"),
+        fit_observations: z.number().int().describe("realized outcomes that fit was made from"),
+        raw_p50_bps: z.number().describe("the model's P50 before calibration"),
+        raw_p90_bps: z.number().describe("the model's P90 before calibration"),
+      })
+      .describe("the calibration of this forecast, and the symbol's coverage so far (observations, within_p90_rate)"),
     warnings: z.array(z.string()),
     expected_horizon_ms: z.number(),
     generated_at_ns: z.string(),

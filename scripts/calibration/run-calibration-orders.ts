@@ -1,5 +1,6 @@
 /**
- * Sandbox orders on the simulated market, in process and on a manual clock, through the
+ * Sandbox orders on the simulated market (or the shipped Binance recordings replayed on the
+ * same manual clock, BTC-USD spot), in process and on a manual clock, through the
  * real parts: SQLite store (a fresh database: the calibration record starts empty, so the
  * first orders are forecast uncalibrated, as on a new install), journal, SOR runner and
  * matching engine, the forecast stored at acceptance (snapshotForecast, the one submit
@@ -16,8 +17,10 @@ import { createMatchingEngine } from "@/server/execution/matching-engine";
 import { SandboxRunner } from "@/server/execution/sandbox-runner";
 import { currentBooks } from "@/server/market-data/current-books";
 import { createObservationStore } from "@/server/market-data/observation-store";
+import { createReplaySource } from "@/server/market-data/replay/create-replay-source";
 import { createSimulatedSource } from "@/server/market-data/simulated-source";
-import type { SymbolId, VenueId } from "@/server/market-data/types";
+import type { MarketSource, SymbolId, VenueId } from "@/server/market-data/types";
+import { DEFAULT_REPLAY_FILES } from "@/server/open-market-source";
 import { chooseRouterVersion } from "@/server/router/router-versions";
 import { createManualClock } from "@/server/shared/clock";
 import { createLogger } from "@/server/shared/logger";
@@ -39,6 +42,8 @@ export interface CalibrationRunOptions {
   orders: number;
   seed: number;
   symbols: readonly SymbolId[];
+  /** The simulated market (default) or the recordings in recordings/ replayed in a loop. */
+  market?: "simulated" | "replay";
   /** Market time between submissions, ms. */
   gapMs?: number;
   /** An order still working this long after acceptance is cancelled (and left out of coverage). */
@@ -63,6 +68,15 @@ export interface CalibrationOrderResult {
 }
 
 const STEP_MS = 100;
+const NO_TIMER = { setInterval: () => 0, clearInterval: () => {} };
+const ROOT = join(__dirname, "..", "..");
+
+type SteppedSource = MarketSource & { start(): void; stop(): void; advanceTo(ms: number): void };
+
+function openSource(o: CalibrationRunOptions, clock: ReturnType<typeof createManualClock>): SteppedSource {
+  if (o.market === "replay") return createReplaySource({ files: DEFAULT_REPLAY_FILES.map((f) => join(ROOT, f)), speed: 1, loop: true, clock, scheduler: NO_TIMER });
+  return createSimulatedSource({ clock, seed: o.seed, scheduler: NO_TIMER, autostart: o.symbols });
+}
 
 function logUniform(rng: Rng, lo: number, hi: number): number {
   return Math.exp(Math.log(lo) + rng.next() * (Math.log(hi) - Math.log(lo)));
@@ -72,7 +86,7 @@ export async function runCalibrationOrders(o: CalibrationRunOptions): Promise<Ca
   const dataDir = mkdtempSync(join(tmpdir(), "calibration-"));
   const clock = createManualClock();
   const store = openSqliteStore({ dataDir });
-  const source = createSimulatedSource({ clock, seed: o.seed, scheduler: { setInterval: () => 0, clearInterval: () => {} }, autostart: o.symbols });
+  const source = openSource(o, clock);
   try {
     await store.migrate();
     const desk = await store.createDesk({ name: "calibration" });

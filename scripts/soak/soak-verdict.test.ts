@@ -12,6 +12,15 @@ describe("judgeSoak", () => {
     expect(judgeSoak([minute(1, 300, 40), minute(2, 300, 40), minute(3, 300, 81)]).pass).toBe(false);
     expect(judgeSoak([minute(1, 300, 40), minute(2, 300, 40, 101), minute(3, 300, 40)]).pass).toBe(false);
   });
+  it("judges RSS from the end of warm-up (minute 10) when the run is longer, and reports the growth from minute 2", () => {
+    const run = Array.from({ length: 30 }, (_, i) => minute(i + 1, i < 9 ? 260 + 15 * i : 400 + (i - 9), 40));
+    const v = judgeSoak(run);
+    expect(v.pass).toBe(true); // 400 → 420 MB after warm-up: +5 %
+    expect(v.lines[0]).toMatch(/minute 10\).*5\.0%/);
+    expect(v.lines.at(-1)).toMatch(/^info RSS 275\.0 MB \(minute 2/);
+    run[29] = minute(30, 445, 40); // +11 % after warm-up: a leak
+    expect(judgeSoak(run).pass).toBe(false);
+  });
   it("fails with no minute recorded", () => {
     expect(judgeSoak([]).pass).toBe(false);
   });

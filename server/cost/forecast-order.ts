@@ -24,7 +24,7 @@
  * quantiles, and both are returned so the fit can use raw forecasts only.
  */
 import type { BookView, Level, VenueId } from "@/server/market-data/types";
-import { applyCalibration, type CalibratedQuantiles, type CostCalibration } from "./calibration";
+import { applyCalibration, calibrationAxisMap, type CalibratedQuantiles, type CostCalibration } from "./calibration";
 import { calibrationGroupOf, calibrationPolicyOf, touchQty } from "./calibration-group";
 import { forecastCost, type CostForecast, type CostObservations, type ForecastCostInput } from "./forecast-cost";
 import { referenceMid } from "./reference-mid";
@@ -63,6 +63,13 @@ export interface OrderForecast {
   venues: VenueId[];
   /** Policy × size bucket the calibration is fitted within (calibration-group.ts). */
   calibrationGroup: string;
+  /**
+   * A cost on the slice forecast's own axis (`forecast`: uncalibrated, routing penalties
+   * in, the order's venues' mid) moved onto the order's calibrated axis, the one `calibrated`
+   * is on: so a curve drawn from `forecast` (fill confidence, capacity) reads `calibrated`'s
+   * P50/P90 at the distribution's own P50/P90.
+   */
+  toOrderCost(sliceCostBps: number): number;
 }
 
 /** Variance time of the average of W over N equally spaced samples Δ apart (Kemna & Vorst 1990). */
@@ -136,11 +143,14 @@ export function forecastOrder(input: OrderForecastInput): OrderForecast {
   const routingOnly = forecast.sweep.parts.latencyBps + forecast.sweep.parts.stalenessBps;
   const offset = shift - (Number.isFinite(routingOnly) ? routingOnly : 0);
   const raw = { p50Bps: forecast.distribution.raw.p50Bps + offset, p90Bps: forecast.distribution.raw.p90Bps + offset };
+  const calibrated = applyCalibration(raw.p50Bps, raw.p90Bps, calibration);
+  const axis = calibrationAxisMap(raw.p50Bps, raw.p90Bps, calibrated);
   return {
     forecast,
     arrivalMid,
     raw,
-    calibrated: applyCalibration(raw.p50Bps, raw.p90Bps, calibration),
+    calibrated,
+    toOrderCost: (sliceCostBps) => axis.forward(sliceCostBps + offset),
     fillProbability: forecast.distribution.completeFraction,
     horizonMs,
     venues,

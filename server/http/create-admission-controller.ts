@@ -26,13 +26,6 @@ import { ApiError } from "./api-error";
  * turn while the rest are refused.
  * Per desk, more than `maxPerDesk` concurrent requests → 429 RATE_LIMITED: one desk's burst
  * cannot take the whole in-flight budget from the others.
- * Control first: while a control action (kill switch, cancel, pause, resume) is being
- * answered and the loop is loaded (either delay signal above half its bar), new requests
- * that queue are refused with 503, as exchanges match cancels ahead of new orders. A
- * control action waits for the loop turns of whatever else is in flight; under overload
- * that is mostly new work arriving while it is handled (measured: engage p99 106 ms at
- * 200 orders/s of another desk's submits without this). The refusal lasts only as long as
- * the control action (tens of ms) and its Retry-After is the usual one.
  *
  * Pure apart from the injected clock: the sampler (start-loop-delay-sampler.ts) feeds
  * noteTick from a timer, tests feed it directly. Under `next start` the global gate runs in
@@ -62,18 +55,11 @@ export interface AdmissionStats {
   shedLoopDelay: number;
   shedStall: number;
   deskRefused: number;
-  /** Refused because a control action was being answered on a loaded loop. */
-  shedForControl: number;
 }
 
 export interface AdmissionController {
   /** Global gate: on ok the caller must call release() once the response is made. */
   admit(): Admission;
-  /**
-   * A control action entered; call the returned function once it is answered. Control
-   * actions are never refused (is-control-action.ts).
-   */
-  beginControl(): () => void;
   /** Per-desk gate, after authentication; same contract. */
   admitDesk(deskId: string): Admission;
   /** The sampler's timer fired at nowMs (expected every sampleEveryMs). */
@@ -113,8 +99,6 @@ export function createAdmissionController(
   const shed = { inFlight: 0, loopDelay: 0, stall: 0 };
   let deskRefused = 0;
   let fronted = false;
-  let controlsInFlight = 0;
-  let shedForControl = 0;
   /**
    * /v1 requests that asked for admission in this loop turn. A burst arrives in one poll
    * phase; a client sending one request at a time cannot (its next request needs the
@@ -175,12 +159,7 @@ export function createAdmissionController(
         inFlight++;
         return { ok: true, release: once(() => inFlight--) };
       }
-      const delay = loopDelayMs();
-      if (controlsInFlight > 0 && (delay > l.maxLoopDelayMs / 2 || stallMs() > l.maxStallMs / 2)) {
-        shedForControl++;
-        return refuse("SERVICE_UNAVAILABLE", "Server busy answering a control action; retry shortly");
-      }
-      if (delay > l.maxLoopDelayMs) {
+      if (loopDelayMs() > l.maxLoopDelayMs) {
         shed.loopDelay++;
         return refuse("SERVICE_UNAVAILABLE", "Server overloaded (event loop delayed); retry shortly");
       }
@@ -190,10 +169,6 @@ export function createAdmissionController(
       }
       inFlight++;
       return { ok: true, release: once(() => inFlight--) };
-    },
-    beginControl() {
-      controlsInFlight++;
-      return once(() => controlsInFlight--);
     },
     admitDesk(deskId) {
       const n = perDesk.get(deskId) ?? 0;
@@ -225,6 +200,6 @@ export function createAdmissionController(
     setFronted: (on) => {
       fronted = on;
     },
-    stats: () => ({ inFlight, loopDelayMs: loopDelayMs(), shedInFlight: shed.inFlight, shedLoopDelay: shed.loopDelay, shedStall: shed.stall, deskRefused, shedForControl }),
+    stats: () => ({ inFlight, loopDelayMs: loopDelayMs(), shedInFlight: shed.inFlight, shedLoopDelay: shed.loopDelay, shedStall: shed.stall, deskRefused }),
   };
 }

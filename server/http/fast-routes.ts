@@ -52,8 +52,6 @@ const ORDER_HANDLERS: Record<string, RouteHandler> = { cancel: postCancelOrder, 
 export interface FastRoute {
   handler: RouteHandler;
   params: Record<string, string>;
-  /** A control action: never shed, and served ahead of new work (create-admission-controller.ts). */
-  control: boolean;
 }
 
 /**
@@ -61,9 +59,9 @@ export interface FastRoute {
  * Next.js does), or undefined (also for an id that does not decode: Next answers those).
  */
 export function matchFastRoute(method: string | undefined, path: string): FastRoute | undefined {
-  if (method === "GET" && path === "/v1/health") return { handler: getHealth, params: {}, control: false };
+  if (method === "GET" && path === "/v1/health") return { handler: getHealth, params: {} };
   if (method !== "POST") return undefined;
-  if (path === "/v1/kill_switch") return { handler: postKillSwitch, params: {}, control: true };
+  if (path === "/v1/kill_switch") return { handler: postKillSwitch, params: {} };
   const m = ORDER_CONTROL.exec(path);
   if (!m) return undefined;
   const handler = ORDER_HANDLERS[m[2] as string];
@@ -73,5 +71,5 @@ export function matchFastRoute(method: string | undefined, path: string): FastRo
   } catch {
     return undefined;
   }
-  return handler ? { handler, params: { id }, control: true } : undefined;
+  return handler ? { handler, params: { id } } : undefined;
 }

@@ -9,9 +9,9 @@ import { installFrontGate } from "./install-front-gate";
 /** Fast routes with stand-in handlers: health and one control action. */
 function fastRoutes() {
   return (method: string | undefined, path: string): FastRoute | undefined => {
-    if (method === "GET" && path === "/v1/health") return { handler: async () => new Response("health"), params: {}, control: false };
+    if (method === "GET" && path === "/v1/health") return { handler: async () => new Response("health"), params: {} };
     if (method === "POST" && path === "/v1/kill_switch") {
-      return { handler: async (req) => Response.json({ body: await req.text() }), params: {}, control: true };
+      return { handler: async (req) => Response.json({ body: await req.text() }), params: {} };
     }
     return undefined;
   };

@@ -17,9 +17,7 @@ import { resolveRequestId } from "./request-id";
  *
  * /v1/health, /v1/openapi.json and control actions (kill switch, cancel, pause, resume)
  * are never shed nor counted in flight; health and the control actions (fast-routes.ts)
- * are served here, outside Next's pipeline, and a control action in flight makes admission
- * refuse new work on a loaded loop until it is answered. Pages and static files pass
- * untouched. A stream (SSE) is checked on entry but holds no in-flight slot: it
+ * are served here, outside Next's pipeline. Pages and static files pass untouched. A stream (SSE) is checked on entry but holds no in-flight slot: it
  * stays open for minutes doing little. Headers are the API's own from next.config.js.
  */
 
@@ -59,7 +57,6 @@ function gate(req: IncomingMessage, res: ServerResponse, admission: AdmissionCon
   if (!path.startsWith("/v1/")) return false;
   const fast = matchRoute(req.method, path);
   if (fast) {
-    if (fast.control) res.once("close", admission.beginControl());
     serveOutsideNext(req, res, fast.handler, fast.params);
     return true;
   }

@@ -33,6 +33,23 @@ describe("calibration record", () => {
     expect(r.report().observations).toBe(10);
   });
 
+  it("serves a group short of outcomes with the same group's fit over every symbol before the symbol's pooled fit", () => {
+    const r = createCalibrationRecord(100, 5);
+    // BTC's pooled outcomes: realized 2 bps above P50 (SOR orders).
+    for (let i = 0; i < 6; i++) r.record("BTC-USD", { forecastP50Bps: 10, forecastP90Bps: 20, realizedBps: 12 }, "sor|0.1-1x");
+    // Large limit orders on ETH: realized 8 bps below P50 (five: enough for the group over all symbols).
+    for (let i = 0; i < 5; i++) r.record("ETH-USD", { forecastP50Bps: 20, forecastP90Bps: 30, realizedBps: 12 }, "limit|5-50x");
+    // BTC's limit group has no outcome yet: the limit group's fit over every symbol, not BTC's SOR-dominated one.
+    expect(r.current("BTC-USD", "limit|5-50x")).toMatchObject({ source: "conformal:limit|5-50x:all-symbols", p50OffsetBps: -8, observations: 5 });
+    expect(r.current("BTC-USD", "twap|1-5x")).toMatchObject({ source: "conformal", p50OffsetBps: 2 }); // no group anywhere: the symbol's
+    // Once BTC's own limit group has five, it serves itself.
+    for (let i = 0; i < 5; i++) r.record("BTC-USD", { forecastP50Bps: 20, forecastP90Bps: 30, realizedBps: 17 }, "limit|5-50x");
+    expect(r.current("BTC-USD", "limit|5-50x")).toMatchObject({ source: "conformal:limit|5-50x", p50OffsetBps: -3, observations: 5 });
+    // The all-symbols outcomes do not count as a symbol's in the report.
+    expect(r.report().observations).toBe(16);
+    expect(r.report("ETH-USD").observations).toBe(5);
+  });
+
   it("is restored from the store after a restart: same outcomes, same coverage and correction", async () => {
     const { store, dataDir, dispose } = await openTempSqliteStore();
     try {

@@ -19,7 +19,10 @@ export interface CalibrationReport {
 export interface CalibrationRecord {
   /** `group`: the forecast's calibration group (server/cost/calibration-group.ts), when known. */
   record(symbol: string, outcome: ForecastOutcome, group?: string | null): void;
-  /** The group's own fit once it has enough outcomes (Mondrian conformal), else the symbol's. */
+  /**
+   * The group's own fit once it has enough outcomes (Mondrian conformal); before that the
+   * group's fit over every symbol, then the symbol's pooled fit, then identity.
+   */
   current(symbol: string, group?: string | null): CostCalibration;
   report(symbol?: string): CalibrationReport;
 }
@@ -50,12 +53,22 @@ export function createCalibrationRecord(capacityPerSymbol = DEFAULT_CALIBRATION_
   return {
     record(symbol, outcome, group) {
       push(symbol, outcome);
-      if (group) push(groupKey(symbol, group), outcome);
+      if (group) {
+        push(groupKey(symbol, group), outcome);
+        push(groupKey(ALL_SYMBOLS, group), outcome);
+      }
     },
     current(symbol, group) {
       if (group) {
         const own = fit(groupKey(symbol, group));
         if (own.source !== "identity") return { ...own, source: `conformal:${group}` };
+        // A new group's first outcomes: its policy and size set the raw model's bias (e.g. a
+        // large limit order's resting part fills better than the sweep prices it) more than
+        // its symbol does, and the same group on the other symbols reaches enough outcomes
+        // sooner. Measured (npm run calibration): the symbol's pooled fit served each group's
+        // first 20 orders and held three buckets at 61–62 % ≤ P50 or 96 % ≤ P90.
+        const across = fit(groupKey(ALL_SYMBOLS, group));
+        if (across.source !== "identity") return { ...across, source: `conformal:${group}:all-symbols` };
       }
       return fit(symbol);
     },
@@ -69,6 +82,8 @@ export function createCalibrationRecord(capacityPerSymbol = DEFAULT_CALIBRATION_
 /** Outcomes a fit needs before it replaces the identity (fitCalibration's default). */
 export const MIN_CALIBRATION_OUTCOMES = 20;
 const GROUP_SEPARATOR = "\u0000";
+/** Not a symbol: the key prefix of a group's outcomes over every symbol. */
+const ALL_SYMBOLS = "*";
 const groupKey = (symbol: string, group: string) => `${symbol}${GROUP_SEPARATOR}${group}`;
 
 /**

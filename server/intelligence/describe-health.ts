@@ -26,7 +26,7 @@ export function describeHealth(core: Core): HealthResponse {
     load: {
       in_flight: load.inFlight,
       loop_delay_ms: Math.round(load.loopDelayMs * 10) / 10,
-      shed_total: { in_flight: load.shedInFlight, loop_delay: load.shedLoopDelay, stall: load.shedStall, control_priority: load.shedForControl },
+      shed_total: { in_flight: load.shedInFlight, loop_delay: load.shedLoopDelay, stall: load.shedStall },
       desk_concurrency_refused_total: load.deskRefused,
       working_orders: core.sandbox.runner.working().length,
       memory: memory(),

@@ -67,7 +67,11 @@ export interface ObservationStoreOptions {
   midCapacity?: number;
   /** Book samples older than the venue's newest by more than this are dropped (default 2 min). */
   bookMaxAgeMs?: number;
-  /** Trades older than the venue's newest by more than this are dropped (default 1 h). */
+  /**
+   * Trades older than the venue's newest by more than this are dropped (default 10 min: the
+   * forecast, router and simulator read the last 1–2 min; an order's tape VWAP needs its
+   * lifetime, and an order older than this has none stored, market-context says so).
+   */
   tradeMaxAgeMs?: number;
   /** Mid samples older than the symbol's newest by more than this are dropped (default 2 h). */
   midMaxAgeMs?: number;
@@ -126,7 +130,7 @@ export class ObservationStore {
     this.tradeCapacity = options.tradeCapacity ?? 5000;
     this.midCapacity = options.midCapacity ?? 3600;
     this.bookMaxAgeMs = options.bookMaxAgeMs ?? 2 * 60_000;
-    this.tradeMaxAgeMs = options.tradeMaxAgeMs ?? 60 * 60_000;
+    this.tradeMaxAgeMs = options.tradeMaxAgeMs ?? 10 * 60_000;
     this.midMaxAgeMs = options.midMaxAgeMs ?? 2 * 60 * 60_000;
     this.eventMidCapacity = options.eventMidCapacity ?? 36_000;
     this.eventMidMaxAgeMs = options.eventMidMaxAgeMs ?? 10 * 60_000;
