@@ -128,8 +128,11 @@ export function VenueMix({ mix }: { mix: ForecastResponse["venue_mix"] }) {
   );
 }
 
-/** The urgency trade-off as numbers, under its chart. */
-export function UrgencyTable({ points }: { points: ForecastResponse["urgency_tradeoff"] }) {
+/**
+ * The urgency trade-off as numbers, under its chart. The first row is executing now: the
+ * P50 card, the figure every profile's saving is measured from (expected = now − saving).
+ */
+export function UrgencyTable({ points, nowCostBps }: { points: ForecastResponse["urgency_tradeoff"]; nowCostBps: number }) {
   const best = points.reduce<(typeof points)[number] | null>((b, p) => (b === null || p.expected_cost_bps < b.expected_cost_bps ? p : b), null);
   return (
     <table className="num w-full border-collapse text-xs" data-testid="urgency-table">
@@ -143,6 +146,15 @@ export function UrgencyTable({ points }: { points: ForecastResponse["urgency_tra
         </tr>
       </thead>
       <tbody>
+        <tr className="border-b border-slate-100" data-testid="urgency-now">
+          <td className={cx(TD, "font-medium text-slate-800")} title="an immediate sweep: the P50 card">
+            Now
+          </td>
+          <td className={cx(TD, "text-right text-slate-600")}>sweep</td>
+          <td className={cx(TD, "text-right text-slate-900")}>{formatBps(nowCostBps, { unit: false })}</td>
+          <td className={cx(TD, "text-right text-slate-400")}>—</td>
+          <td className={cx(TD, "text-right text-slate-400")}>—</td>
+        </tr>
         {points.map((p) => (
           <tr key={p.urgency} className="border-b border-slate-100 last:border-b-0">
             <td className={cx(TD, "font-medium capitalize text-slate-800")}>

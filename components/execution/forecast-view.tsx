@@ -229,7 +229,7 @@ function ForecastBody({ forecast }: { forecast: ForecastResponse }) {
                 <UrgencyChart points={f.urgency_tradeoff} />
               </div>
               <div className="overflow-x-auto border-t border-slate-100 2xl:border-t-0 2xl:border-l">
-                <UrgencyTable points={f.urgency_tradeoff} />
+                <UrgencyTable points={f.urgency_tradeoff} nowCostBps={f.expected_cost_bps} />
               </div>
             </div>
           )}

@@ -46,4 +46,13 @@ test("forecast: the fill-confidence curve reads 0.5 at the P50 card and 0.9 at t
   const at = (cost: number) => f.fill_confidence.find((p) => Math.abs(p.cost_bps - cost) < 1e-6)?.probability;
   expect(at(f.expected_cost_bps)).toBeCloseTo(0.5, 4);
   expect(at(f.downside_cost_bps)).toBeCloseTo(0.9, 4);
+  // One set of numbers: the capacity curve at the order's size is the cards, the urgency
+  // table's "immediately" is the P50 card, and the response names the fit that made them.
+  const one = f.capacity_curve.find((p) => Math.abs(p.qty - f.qty) < 1e-12);
+  expect(one?.p50_cost_bps).toBeCloseTo(f.expected_cost_bps, 9);
+  expect(one?.p90_cost_bps).toBeCloseTo(f.downside_cost_bps, 9);
+  expect(f.urgency_tradeoff.length).toBe(3);
+  for (const u of f.urgency_tradeoff) expect(u.expected_cost_bps + u.savings_bps).toBeCloseTo(f.expected_cost_bps, 9);
+  expect(f.calibration.group).toMatch(/^sor\|/);
+  expect(f.calibration.fit).toMatch(/^(identity|conformal)/);
 });

@@ -21,6 +21,13 @@ test.describe("Forecast page", () => {
     await expect.poll(() => page.getByTestId("landed-cost-bars").locator('[data-testid^="landed-cost-bar-"]').count()).toBeGreaterThanOrEqual(5);
     const rows = page.getByTestId("venue-ranking").locator('[data-testid^="venue-row-"]');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(5);
+    // The urgency table's "Now" row is the P50 card (the page polls: read both from one render).
+    await expect
+      .poll(async () => {
+        const card = (await page.getByTestId("kpi-p50-bps").innerText()).replace(/\s*bps$/, "");
+        return (await page.getByTestId("urgency-now").innerText()).includes(card);
+      })
+      .toBe(true);
     await page.screenshot({ path: "test-results/screens/forecast.png", fullPage: true });
   });
 

@@ -130,7 +130,11 @@ export async function runCalibrationOrders(o: CalibrationRunOptions): Promise<Ca
       const side = rng.next() < 0.5 ? "buy" : "sell";
       const policy = CALIBRATION_POLICIES[rng.int(CALIBRATION_POLICIES.length)]!;
       const books = currentBooks(source, symbol).filter((b) => (side === "buy" ? b.asks : b.bids).length > 0);
-      if (books.length === 0) continue;
+      if (books.length === 0) {
+        // No book to trade against (a replay between passes): let the market go on.
+        for (let t = 0; t < gapMs; t += STEP_MS) await step();
+        continue;
+      }
       const execution: OrderExecution = {};
       if (policy === "pinned") execution.venue = books[rng.int(books.length)]!.venue as VenueId;
       if (policy === "twap") execution.pacing = { numSlices: 3 + rng.int(4), intervalMs: 1_000 + 500 * rng.int(7) };

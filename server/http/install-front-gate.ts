@@ -17,11 +17,10 @@ import { resolveRequestId } from "./request-id";
  *
  * /v1/health, /v1/openapi.json and control actions (kill switch, cancel, pause, resume)
  * are never shed nor counted in flight; health and the control actions (fast-routes.ts)
- * are served here, outside Next's pipeline. Pages and static files pass untouched. A stream (SSE) is checked on entry but holds no in-flight slot: it
- * stays open for minutes doing little. Headers are the API's own from next.config.js.
+ * are served here, outside Next's pipeline. Pages and static files pass untouched. A
+ * stream (SSE) is checked on entry but holds no in-flight slot: it stays open for minutes
+ * doing little. Headers are the API's own from next.config.js.
  */
-
-
 const NEVER_SHED = new Set(["/v1/health", "/v1/openapi.json"]);
 
 interface Emitter {

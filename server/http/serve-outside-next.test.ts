@@ -56,3 +56,31 @@ describe("serveOutsideNext", () => {
     expect(sizes[1]).toBeLessThan(256 * 1024 + 128 * 1024); // whole chunks, stopped soon after the limit
   });
 });
+
+describe("serveOutsideNext on malformed input", () => {
+  it("ignores a GET's body, and answers a Host that is no host with the 400 envelope instead of throwing", async () => {
+    const { request: rawRequest } = await import("node:http");
+    const methods: string[] = [];
+    const base = await serve(async (request) => {
+      methods.push(request.method);
+      return Response.json({ ok: true });
+    }, {});
+    const port = Number(new URL(base).port);
+    const send = (headers: Record<string, string>, method: string, body?: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const r = rawRequest({ host: "127.0.0.1", port, path: "/v1/health", method, headers }, (res) => {
+          let text = "";
+          res.on("data", (c: Buffer) => (text += c.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        r.on("error", reject);
+        r.end(body);
+      });
+    const withBody = await send({ "Content-Type": "application/json", "Content-Length": "7" }, "GET", JSON.stringify({ x: 1 }));
+    expect(withBody.status, withBody.body).toBe(200);
+    const bad = await send({ Host: "a b", "X-Request-Id": "req-9" }, "GET");
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toEqual({ error: { code: "BAD_REQUEST", message: expect.stringMatching(/Host/), request_id: "req-9", details: [] } });
+    expect(methods).toEqual(["GET"]);
+  });
+});

@@ -378,8 +378,8 @@ export class KyselyStore implements Store {
     return this.tca.listTcaLatencies(scope);
   }
 
-  listRealizedCosts(scope: TcaScope): Promise<number[]> {
-    return this.tca.listRealizedCosts(scope);
+  realizedCostOrderStats(scope: TcaScope, perMille: readonly number[]): Promise<{ count: number; atRank: Map<number, number> }> {
+    return this.tca.realizedCostOrderStats(scope, perMille);
   }
 
   listOrderTca(scope: TcaScope, limit?: number): Promise<OrderTcaRecord[]> {
