@@ -59,7 +59,7 @@ export async function getSummary(core: Core, principal: Principal, q: SummaryQue
   const groups = await core.store.listTcaGroups(scope);
   const venues = await core.store.listTcaVenues(scope);
   const latencies = await core.store.listTcaLatencies(scope);
-  const slippage = await slippageQuantiles(core, scope);
+  const costs = Float64Array.from(await core.store.listRealizedCosts(scope)).sort();
   const recent = await core.store.listOrderTca(scope, SUMMARY_RECENT_ORDERS);
   const all = sumGroups(groups);
 
@@ -75,8 +75,15 @@ export async function getSummary(core: Core, principal: Principal, q: SummaryQue
       filled_notional_usd: all.notional,
       fill_rate: ratio(all.filled, all.qty),
     },
-    slippage_bps: slippage
-      ? { ...slippage, notional_weighted_mean: all.costNotional > 0 ? all.costW / all.costNotional : 0 }
+    slippage_bps: costs.length
+      ? {
+          p50: quantile(costs, 0.5),
+          p75: quantile(costs, 0.75),
+          p90: quantile(costs, 0.9),
+          p95: quantile(costs, 0.95),
+          p99: quantile(costs, 0.99),
+          notional_weighted_mean: all.costNotional > 0 ? all.costW / all.costNotional : 0,
+        }
       : null,
     per_venue: venues.map((v) => {
       const lat = latencies.filter((l) => l.venue === v.venue);
@@ -115,38 +122,6 @@ export async function getSummary(core: Core, principal: Principal, q: SummaryQue
     }),
     generated_at_ns: msToNs(core.clock.nowMs()).toString(),
   };
-}
-
-/** The summary's slippage percentiles, per mille (the store's order statistics take integers). */
-const SLIPPAGE_PER_MILLE = { p50: 500, p75: 750, p90: 900, p95: 950, p99: 990 } as const;
-
-/**
- * The slippage percentiles (type 7, exact) from the two order statistics each needs, read
- * from the store in one query whose sort runs in the database: a desk's day of tens of
- * thousands of orders costs a few rows, not one JS object and a JS sort per order on every
- * call (at 20 orders/s that grew each summary to tens of ms on the event loop). Null with
- * no costs.
- */
-async function slippageQuantiles(core: Core, scope: TcaScope): Promise<Record<keyof typeof SLIPPAGE_PER_MILLE, number> | null> {
-  const { count, atRank } = await core.store.realizedCostOrderStats(scope, Object.values(SLIPPAGE_PER_MILLE));
-  if (count === 0) return null;
-  const out = {} as Record<keyof typeof SLIPPAGE_PER_MILLE, number>;
-  for (const [k, m] of Object.entries(SLIPPAGE_PER_MILLE) as [keyof typeof SLIPPAGE_PER_MILLE, number][]) {
-    out[k] = quantileFromRanks(count, m, (r) => atRank.get(r) ?? Number.NaN);
-  }
-  return out;
-}
-
-/**
- * Type 7 (Hyndman & Fan 1996) at p = perMille/1000 from the values at its two ranks,
- * ⌊(n−1)·p⌋ and the next: equals quantile() over the sorted list. The floor is taken in
- * integers, as the store takes it.
- */
-export function quantileFromRanks(n: number, perMille: number, valueAt: (rank: number) => number): number {
-  const lo = Math.floor(((n - 1) * perMille) / 1000);
-  const a = valueAt(lo);
-  if (lo + 1 > n - 1) return a;
-  return a + (((n - 1) * perMille) / 1000 - lo) * (valueAt(lo + 1) - a);
 }
 
 /** Linear interpolation between closest ranks (Hyndman & Fan 1996, type 7, as in R and numpy). */

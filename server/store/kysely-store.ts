@@ -378,8 +378,8 @@ export class KyselyStore implements Store {
     return this.tca.listTcaLatencies(scope);
   }
 
-  realizedCostOrderStats(scope: TcaScope, perMille: readonly number[]): Promise<{ count: number; atRank: Map<number, number> }> {
-    return this.tca.realizedCostOrderStats(scope, perMille);
+  listRealizedCosts(scope: TcaScope): Promise<number[]> {
+    return this.tca.listRealizedCosts(scope);
   }
 
   listOrderTca(scope: TcaScope, limit?: number): Promise<OrderTcaRecord[]> {

@@ -4,7 +4,7 @@
  * touched it) plus one covering-index scan for the realized costs its exact percentiles
  * need (with a venue filter, limited to the orders in order_venue_tca for that venue).
  */
-import { sql, type ExpressionBuilder, type Kysely, type Selectable } from "kysely";
+import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
 import type { SymbolId, VenueId } from "@/lib/contracts/common";
 import { e8FromColumn, e9FromColumn } from "./decimal-columns";
 import { rebuildTcaRollup } from "./project-order-tca";
@@ -195,21 +195,9 @@ export class KyselyTcaStore implements TcaStore {
     return rows.map((r) => ({ venue: r.venue as VenueId, latencyMs: Number(r.latency_ms), n: num(r.n) })).filter((r) => r.n > 0);
   }
 
-  async realizedCostOrderStats(scope: TcaScope, perMille: readonly number[]): Promise<{ count: number; atRank: Map<number, number> }> {
-    const atRank = new Map<number, number>();
-    const ks = [...new Set(perMille)].filter((k) => Number.isInteger(k) && k >= 0 && k <= 1000);
-    if (ks.length === 0) return { count: 0, atRank };
-    // One read: the window numbers the scope's costs and counts them, and the ranks follow
-    // from the count in SQL (integer division floors for both dialects), so the count and
-    // the values come from the same snapshot.
-    const ranked = this.ordersInScope(scope)
-      .where("o.realized_bps", "is not", null)
-      .select(["o.realized_bps as v", sql<number>`row_number() over (order by o.realized_bps, o.order_id) - 1`.as("rn"), sql<number>`count(*) over ()`.as("n")])
-      .as("r");
-    const wanted = ks.flatMap((k) => [sql<boolean>`r.rn = ((r.n - 1) * ${sql.lit(k)}) / 1000`, sql<boolean>`r.rn = ((r.n - 1) * ${sql.lit(k)}) / 1000 + 1`]);
-    const rows = await this.db.selectFrom(ranked).select(["r.v", "r.rn", "r.n"]).where(sql<boolean>`${sql.join(wanted, sql` or `)}`).execute();
-    for (const r of rows) atRank.set(Number(r.rn), Number(r.v));
-    return { count: rows.length > 0 ? Number(rows[0]!.n) : 0, atRank };
+  async listRealizedCosts(scope: TcaScope): Promise<number[]> {
+    const rows = await this.ordersInScope(scope).select("o.realized_bps").where("o.realized_bps", "is not", null).execute();
+    return rows.map((r) => r.realized_bps as number);
   }
 
   async listOrderTca(scope: TcaScope, limit?: number): Promise<OrderTcaRecord[]> {

@@ -102,13 +102,8 @@ export interface TcaStore {
   listTcaVenues(scope: TcaScope): Promise<TcaVenueRow[]>;
   /** Ack-latency histogram per venue (latencies are whole ms), ordered by venue and latency. */
   listTcaLatencies(scope: TcaScope): Promise<TcaLatencyRow[]>;
-  /**
-   * Order statistics of the realized costs (orders with fills and an arrival mid) for
-   * type-7 quantiles: their count n and, for each p (in per mille), the values at the
-   * 0-based ranks ⌊(n−1)·p⌋ and the one after, from one read. The sort runs in the
-   * database, so a summary reads a few rows, not one per order.
-   */
-  realizedCostOrderStats(scope: TcaScope, perMille: readonly number[]): Promise<{ count: number; atRank: Map<number, number> }>;
+  /** Realized costs of the orders with fills and an arrival mid (any order). */
+  listRealizedCosts(scope: TcaScope): Promise<number[]>;
   /** Per-order rows, newest first (created_at_ms, then id, descending); at most `limit` when given. */
   listOrderTca(scope: TcaScope, limit?: number): Promise<OrderTcaRecord[]>;
   /** The rows of these orders (any desk: callers pass ids they already scoped). */
