@@ -32,7 +32,6 @@ export function buildForecastResponse(input: ForecastResponseInput): ForecastRes
   const mid = order.arrivalMid as number;
   const { p50Bps, p90Bps } = order.calibrated;
   const costQty = f.sweep.complete ? query.qty : f.sweep.filledQty;
-  const immediateBps = f.urgency?.immediate.expectedCostBps;
   const cal = order.calibrated.calibration;
   return {
     symbol: query.symbol,
@@ -54,7 +53,7 @@ export function buildForecastResponse(input: ForecastResponseInput): ForecastRes
     urgency_tradeoff: (f.urgency?.profiles ?? []).map((p) => ({
       urgency: p.urgency,
       horizon_ms: p.horizonMs,
-      expected_cost_bps: immediateBps === undefined ? p.expectedCostBps : p50Bps - p.savingsBps,
+      expected_cost_bps: p50Bps - p.savingsBps,
       risk_bps: p.riskBps,
       savings_bps: p.savingsBps,
     })),
