@@ -59,7 +59,7 @@ export async function getSummary(core: Core, principal: Principal, q: SummaryQue
   const groups = await core.store.listTcaGroups(scope);
   const venues = await core.store.listTcaVenues(scope);
   const latencies = await core.store.listTcaLatencies(scope);
-  const costs = Float64Array.from(await core.store.listRealizedCosts(scope)).sort();
+  const costs = await core.store.listRealizedCostsSorted(scope);
   const recent = await core.store.listOrderTca(scope, SUMMARY_RECENT_ORDERS);
   const all = sumGroups(groups);
 

@@ -4,6 +4,7 @@
  * share the database at the same time, so every read goes to the database and a key
  * revoked by one process is refused by the other on its next request.
  */
+import type { SqliteReadWorker } from "./create-sqlite-read-worker";
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import type { OrderEvent } from "@/server/execution/order-events";
@@ -62,6 +63,8 @@ export interface KyselyStoreOptions {
   nowMs?: () => number;
   /** Extra work around migrations, e.g. SQLite's cross-process write lock. */
   wrapMigrate?: (migrate: () => Promise<string[]>) => Promise<string[]>;
+  /** Reads linear in a desk's orders off the event loop (SQLite; closed with the store). */
+  readWorker?: SqliteReadWorker;
 }
 
 export function newId(prefix: "desk" | "key"): string {
@@ -129,7 +132,7 @@ export class KyselyStore implements Store {
     this.orders = new KyselyOrderStore(options.db, options.kind);
     this.decisions = new KyselyDecisionStore(options.db);
     this.killSwitches = new KyselyKillSwitchStore(options.db);
-    this.tca = new KyselyTcaStore(options.db, options.kind);
+    this.tca = new KyselyTcaStore(options.db, options.kind, options.readWorker);
   }
 
   async migrate(): Promise<string[]> {
@@ -145,8 +148,9 @@ export class KyselyStore implements Store {
     return applied;
   }
 
-  close(): Promise<void> {
-    return this.db.destroy();
+  async close(): Promise<void> {
+    await this.options.readWorker?.close();
+    await this.db.destroy();
   }
 
   async createDesk(desk: NewDesk): Promise<DeskRecord> {
@@ -378,8 +382,8 @@ export class KyselyStore implements Store {
     return this.tca.listTcaLatencies(scope);
   }
 
-  listRealizedCosts(scope: TcaScope): Promise<number[]> {
-    return this.tca.listRealizedCosts(scope);
+  listRealizedCostsSorted(scope: TcaScope): Promise<Float64Array> {
+    return this.tca.listRealizedCostsSorted(scope);
   }
 
   listOrderTca(scope: TcaScope, limit?: number): Promise<OrderTcaRecord[]> {

@@ -6,6 +6,7 @@
  */
 import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
 import type { SymbolId, VenueId } from "@/lib/contracts/common";
+import type { SqliteReadWorker } from "./create-sqlite-read-worker";
 import { e8FromColumn, e9FromColumn } from "./decimal-columns";
 import { rebuildTcaRollup } from "./project-order-tca";
 import { rawForecastOfBody } from "./tca-projection";
@@ -73,6 +74,8 @@ export class KyselyTcaStore implements TcaStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly kind: StoreKind,
+    /** Scans linear in a desk's orders run here when given (SQLite: create-sqlite-read-worker.ts). */
+    private readonly readWorker?: SqliteReadWorker,
   ) {}
 
   /** order_tca rows in scope (alias o), including the venue filter. */
@@ -195,9 +198,10 @@ export class KyselyTcaStore implements TcaStore {
     return rows.map((r) => ({ venue: r.venue as VenueId, latencyMs: Number(r.latency_ms), n: num(r.n) })).filter((r) => r.n > 0);
   }
 
-  async listRealizedCosts(scope: TcaScope): Promise<number[]> {
-    const rows = await this.ordersInScope(scope).select("o.realized_bps").where("o.realized_bps", "is not", null).execute();
-    return rows.map((r) => r.realized_bps as number);
+  async listRealizedCostsSorted(scope: TcaScope): Promise<Float64Array> {
+    const query = this.ordersInScope(scope).select("o.realized_bps").where("o.realized_bps", "is not", null);
+    const inThread = async () => Float64Array.from((await query.execute()).map((r) => r.realized_bps as number)).sort();
+    return this.readWorker ? this.readWorker.sortedColumn(query.compile(), inThread) : inThread();
   }
 
   async listOrderTca(scope: TcaScope, limit?: number): Promise<OrderTcaRecord[]> {

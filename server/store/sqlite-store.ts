@@ -3,6 +3,7 @@
  * Next.js server read while the keys CLI writes from another process; busy_timeout makes
  * a writer wait for the other process's short write instead of failing at once.
  */
+import { createSqliteReadWorker } from "./create-sqlite-read-worker";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely } from "kysely";
@@ -62,6 +63,10 @@ export function createSqliteStore(database: SQLite.Database, path: string, nowMs
     db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database, beforeWrite: identity.check }) }),
     kind: "sqlite",
     ...(nowMs ? { nowMs } : {}),
+    // A second, read-only connection on a worker thread for scans linear in a desk's orders.
+    ...(path !== ":memory:" && !database.memory
+      ? { readWorker: createSqliteReadWorker(path, { log: (msg, err) => console.warn(`${msg}: ${err instanceof Error ? err.message : String(err)}`) }) }
+      : {}),
     wrapMigrate: (migrate) => {
       identity.check();
       return migrateUnderWriteLock(database, migrate);

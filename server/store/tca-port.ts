@@ -102,8 +102,11 @@ export interface TcaStore {
   listTcaVenues(scope: TcaScope): Promise<TcaVenueRow[]>;
   /** Ack-latency histogram per venue (latencies are whole ms), ordered by venue and latency. */
   listTcaLatencies(scope: TcaScope): Promise<TcaLatencyRow[]>;
-  /** Realized costs of the orders with fills and an arrival mid (any order). */
-  listRealizedCosts(scope: TcaScope): Promise<number[]>;
+  /**
+   * Realized costs of the orders with fills and an arrival mid (any order), ascending. One
+   * per order of the scope: the SQLite store reads and sorts them on a worker thread.
+   */
+  listRealizedCostsSorted(scope: TcaScope): Promise<Float64Array>;
   /** Per-order rows, newest first (created_at_ms, then id, descending); at most `limit` when given. */
   listOrderTca(scope: TcaScope, limit?: number): Promise<OrderTcaRecord[]>;
   /** The rows of these orders (any desk: callers pass ids they already scoped). */
