@@ -18,7 +18,7 @@ export function withApiKey(permission: Permission, handler: (ctx: ApiContext) =>
   const wrapped = async (ctx: RequestContext) => {
     const principal = await authenticateRequest(ctx.core, ctx.request);
     if (options.control) {
-      // A control action (is-control-action.ts) is never refused for load or rate.
+      // A control action (fast-routes.ts) is never refused for load or rate.
       if (!can(principal.role, permission)) throw forbidden(`A ${principal.role} key cannot ${describe(permission)}`);
       return handler({ ...ctx, principal });
     }
