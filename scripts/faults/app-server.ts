@@ -29,7 +29,9 @@ export interface RunningApp {
 }
 
 export function spawnApp(o: AppOptions): RunningApp {
-  const child: ChildProcess = spawn(process.execPath, [join(REPO_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(o.port), "-H", "127.0.0.1"], {
+  // APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server; Node refuses those in NODE_OPTIONS.
+  const nodeArgs = process.env.APP_NODE_ARGS ? process.env.APP_NODE_ARGS.split(" ") : [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(REPO_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(o.port), "-H", "127.0.0.1"], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
