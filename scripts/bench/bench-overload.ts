@@ -22,6 +22,7 @@ import { join } from "node:path";
 import { parseKeysArgs } from "@/server/auth/parse-keys-args";
 import { runKeysCommand } from "@/server/auth/run-keys-command";
 import { openStore } from "@/server/store/open-store";
+import { serverNodeArgs } from "../server-node-args";
 import { fmt, summarize } from "./stats";
 
 const root = join(__dirname, "..", "..");
@@ -127,9 +128,8 @@ export async function benchOverload(): Promise<Record<string, number>> {
   const backoffMs = process.env.OVERLOAD_BACKOFF_MS === undefined ? undefined : Number(process.env.OVERLOAD_BACKOFF_MS);
   const dataDir = mkdtempSync(join(tmpdir(), "ei-overload-"));
   const port = Number(process.env.BENCH_PORT ?? 3390 + Math.floor(Math.random() * 50));
-  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" or "--trace-gc") and BENCH_SERVER_STDOUT=1 are for profiling.
-  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(" ") : [];
-  const server = spawn(process.execPath, [...nodeArgs, join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // SERVER_NODE_ARGS (server-node-args.ts) and BENCH_SERVER_STDOUT=1 are for profiling.
+  const server = spawn(process.execPath, [...serverNodeArgs(), join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", SEED_HISTORY_ORDERS: "0" },
     stdio: ["ignore", process.env.BENCH_SERVER_STDOUT ? "inherit" : "ignore", "inherit"],

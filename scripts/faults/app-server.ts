@@ -3,6 +3,7 @@
  * PostgreSQL URL), started and killed the way an operator's supervisor would. The node
  * process renames itself `next-server`, so its pid is the server's own (no npm wrapper).
  */
+import { serverNodeArgs } from "../server-node-args";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,9 +30,7 @@ export interface RunningApp {
 }
 
 export function spawnApp(o: AppOptions): RunningApp {
-  // APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server; Node refuses those in NODE_OPTIONS.
-  const nodeArgs = process.env.APP_NODE_ARGS ? process.env.APP_NODE_ARGS.split(" ") : [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(REPO_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(o.port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeArgs(), join(REPO_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(o.port), "-H", "127.0.0.1"], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -1,5 +1,8 @@
+import type { z } from "zod";
 import { HealthResponseSchema } from "@/lib/contracts/health";
 import { KillSwitchBodySchema, KillSwitchResponseSchema, OrderResponseSchema } from "@/lib/contracts/orders";
+import type { Principal } from "@/server/auth/principal";
+import type { Core } from "@/server/core";
 import { cancelOrder, setKillSwitch } from "@/server/intelligence/cancel-order";
 import { describeHealth, healthStatusCode } from "@/server/intelligence/describe-health";
 import { pauseOrder, resumeOrder } from "@/server/intelligence/pause-order";
@@ -32,17 +35,13 @@ export const postKillSwitch = withApiKey(
   { control: true },
 );
 
-export const postCancelOrder = withApiKey("trade", async ({ core, principal, params }) => respond(OrderResponseSchema, await cancelOrder(core, principal, params.id ?? "")), {
-  control: true,
-});
+/** cancel, pause, resume: the order's id from the path, the order as the answer. */
+const orderControl = (act: (core: Core, principal: Principal, orderId: string) => Promise<z.input<typeof OrderResponseSchema>>) =>
+  withApiKey("trade", async ({ core, principal, params }) => respond(OrderResponseSchema, await act(core, principal, params.id ?? "")), { control: true });
 
-export const postPauseOrder = withApiKey("trade", async ({ core, principal, params }) => respond(OrderResponseSchema, await pauseOrder(core, principal, params.id ?? "")), {
-  control: true,
-});
-
-export const postResumeOrder = withApiKey("trade", async ({ core, principal, params }) => respond(OrderResponseSchema, await resumeOrder(core, principal, params.id ?? "")), {
-  control: true,
-});
+export const postCancelOrder = orderControl(cancelOrder);
+export const postPauseOrder = orderControl(pauseOrder);
+export const postResumeOrder = orderControl(resumeOrder);
 
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

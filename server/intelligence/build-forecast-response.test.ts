@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CostCalibration } from "@/server/cost/calibration";
 import { forecastOrder } from "@/server/cost/forecast-order";
-import { createObservationStore } from "@/server/market-data/observation-store";
-import { createSimulatedSource } from "@/server/market-data/simulated-source";
+import { warmSimulatedMarket } from "@/server/market-data/testing/warm-simulated-market";
 import { routeOrder } from "@/server/router/route-order";
-import { createManualClock } from "@/server/shared/clock";
 import { buildForecastResponse } from "./build-forecast-response";
 import { snapshotForecast } from "./snapshot-forecast";
 
@@ -14,16 +12,7 @@ import { snapshotForecast } from "./snapshot-forecast";
  * venue mix agree with them.
  */
 describe("buildForecastResponse", () => {
-  const clock = createManualClock(1_760_000_000_000);
-  const source = createSimulatedSource({ clock, seed: 5, scheduler: { setInterval: () => 0, clearInterval: () => {} }, autostart: ["BTC-USD"] });
-  source.start();
-  const observations = createObservationStore({ source, clock });
-  for (let i = 0; i < 300; i++) {
-    clock.advance(100);
-    source.advanceTo(clock.nowMs());
-  }
-  const books = source.venuesFor("BTC-USD").map((v) => source.book(v, "BTC-USD")!);
-  const nowMs = clock.nowMs();
+  const { source, observations, books, nowMs } = warmSimulatedMarket("BTC-USD", 5);
   // A group fit that moves P50 down and P90 up, so the mapping onto the calibrated axis is exercised.
   const fit: CostCalibration = { p50Scale: 1, p90Scale: 1, p50OffsetBps: -1.25, p90OffsetBps: 2.5, source: "conformal:sor|1-5x", observations: 40 };
   const calibration = () => fit;

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { forecastCost } from "@/server/cost/forecast-cost";
 import { forecastOrder } from "@/server/cost/forecast-order";
-import { createObservationStore } from "@/server/market-data/observation-store";
-import { createSimulatedSource } from "@/server/market-data/simulated-source";
+import { warmSimulatedMarket } from "@/server/market-data/testing/warm-simulated-market";
 import { routeOrder } from "@/server/router/route-order";
-import { createManualClock } from "@/server/shared/clock";
 
 /**
  * The Forecast page's venue mix, the order forecast stored at submit and the router's plan
@@ -13,16 +11,7 @@ import { createManualClock } from "@/server/shared/clock";
  */
 describe("forecast venue mix = routing plan", () => {
   it("for small, medium and large buys and sells on the simulated market", () => {
-    const clock = createManualClock(1_760_000_000_000);
-    const source = createSimulatedSource({ clock, seed: 3, scheduler: { setInterval: () => 0, clearInterval: () => {} }, autostart: ["BTC-USD"] });
-    source.start();
-    const observations = createObservationStore({ source, clock });
-    for (let i = 0; i < 300; i++) {
-      clock.advance(100);
-      source.advanceTo(clock.nowMs());
-    }
-    const books = source.venuesFor("BTC-USD").map((v) => source.book(v, "BTC-USD")!);
-    const nowMs = clock.nowMs();
+    const { source, observations, books, nowMs } = warmSimulatedMarket("BTC-USD", 3);
     const sigma = observations.volatility("BTC-USD").sigmaPerSecond;
     let multiVenue = 0;
     for (const side of ["buy", "sell"] as const) {
