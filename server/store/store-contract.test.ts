@@ -66,7 +66,7 @@ function runStoreContract(name: string, factory: HarnessFactory, enabled = true)
       const fresh = await factory();
       const s = fresh.open();
       try {
-        expect(await s.migrate()).toEqual(["0001_init", "0002_orders", "0003_tca_rollup", "0004_tca_touched_venue", "0005_journal_fence"]);
+        expect(await s.migrate()).toEqual(["0001_init", "0002_orders", "0003_tca_rollup", "0004_tca_touched_venue", "0005_journal_fence", "0006_lookup_indexes"]);
         expect(await s.migrate()).toEqual([]);
       } finally {
         await s.close();

@@ -10,6 +10,7 @@ import * as orders from "./0002_orders";
 import * as tcaRollup from "./0003_tca_rollup";
 import * as tcaTouchedVenue from "./0004_tca_touched_venue";
 import * as journalFence from "./0005_journal_fence";
+import * as lookupIndexes from "./0006_lookup_indexes";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_init": init,
@@ -17,4 +18,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0003_tca_rollup": tcaRollup,
   "0004_tca_touched_venue": tcaTouchedVenue,
   "0005_journal_fence": journalFence,
+  "0006_lookup_indexes": lookupIndexes,
 };
