@@ -1,5 +1,5 @@
 /**
- * `npm run soak -- --minutes 30 --rate 20 [--port 3405] [--seed 1]`: runs the built app on a
+ * `npm run soak -- --minutes 30 --rate 20 [--port 3405] [--seed 1] [--keep 1]`: runs the built app on a
  * scratch data directory under a realistic order mix at the given rate with a few readers,
  * prints per minute the server's RSS and CPU (from /proc of the next-server process), ack
  * and health p50/p99 and statuses, then the verdict against the targets. Exit 1 on FAIL.
@@ -17,11 +17,11 @@ import { createRecorder, startSoakLoad } from "./soak-load";
 import { judgeSoak, percentile, type SoakMinute } from "./soak-verdict";
 
 function parseArgs(argv: readonly string[]) {
-  const o = { minutes: 30, rate: 20, port: 3405, seed: 1 };
+  const o = { minutes: 30, rate: 20, port: 3405, seed: 1, keep: 0 };
   for (let i = 0; i < argv.length; i += 2) {
     const key = (argv[i] ?? "").replace(/^--/, "");
     const v = Number(argv[i + 1]);
-    if (!(key in o) || !Number.isFinite(v) || v <= 0) throw new Error(`bad option ${argv[i]} ${argv[i + 1] ?? ""}; use --minutes N --rate R --port P --seed S`);
+    if (!(key in o) || !Number.isFinite(v) || v <= 0) throw new Error(`bad option ${argv[i]} ${argv[i + 1] ?? ""}; use --minutes N --rate R --port P --seed S [--keep 1]`);
     o[key as keyof typeof o] = v;
   }
   return o;
@@ -31,7 +31,8 @@ async function main(): Promise<number> {
   const o = parseArgs(process.argv.slice(2));
   ensureBuild();
   const dataDir = mkdtempSync(join(tmpdir(), "ei-soak-"));
-  const app = spawnApp({ port: o.port, dataDir, marketSeed: o.seed });
+  // BENCH_SERVER_STDOUT=1 shows the server's output (with SQLITE_STATEMENT_STATS_MS, its statement times).
+  const app = spawnApp({ port: o.port, dataDir, marketSeed: o.seed, ...(process.env.BENCH_SERVER_STDOUT ? { output: "inherit" as const } : {}) });
   try {
     await waitHealthy(app);
     const pid = findServerPid(app.pid);
@@ -75,7 +76,9 @@ async function main(): Promise<number> {
     return verdict.pass ? 0 : 1;
   } finally {
     await app.kill("SIGKILL");
-    rmSync(dataDir, { recursive: true, force: true });
+    // --keep 1 leaves the data directory for a post-mortem (table sizes, query plans).
+    if (o.keep) console.log(`soak: data kept in ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -15,11 +15,13 @@
  * 3. ROLLBACK is skipped when SQLite already rolled the transaction back itself (it does
  *    on SQLITE_FULL, IOERR, BUSY, NOMEM). Kysely would otherwise throw "cannot rollback -
  *    no transaction is active" and lose the error that mattered (SQLITE_FULL).
- * 4. Prepared statements are reused (cache-sqlite-statements.ts).
+ * 4. Prepared statements are reused (cache-sqlite-statements.ts), and timed per SQL when
+ *    `SQLITE_STATEMENT_STATS_MS` is set (time-sqlite-statements.ts, a diagnostic).
  */
 import type SQLite from "better-sqlite3";
 import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type QueryResult } from "kysely";
-import { cacheSqliteStatements } from "./cache-sqlite-statements";
+import { cacheSqliteStatements, type PreparingDatabase } from "./cache-sqlite-statements";
+import { timeSqliteStatements } from "./time-sqlite-statements";
 
 export interface ImmediateSqliteDialectConfig {
   database: SQLite.Database;
@@ -30,7 +32,7 @@ export interface ImmediateSqliteDialectConfig {
 class ImmediateSqliteDriver extends SqliteDriver {
   constructor(private readonly config: ImmediateSqliteDialectConfig) {
     // Kysely types `database` as its own SqliteDatabase interface, which the cache satisfies.
-    super({ database: cacheSqliteStatements(config.database) });
+    super({ database: withStatementTimes(cacheSqliteStatements(config.database)) });
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
@@ -55,6 +57,11 @@ class ImmediateSqliteDriver extends SqliteDriver {
     if (!this.config.database.inTransaction) return;
     await super.rollbackTransaction(connection);
   }
+}
+
+function withStatementTimes(database: PreparingDatabase): PreparingDatabase {
+  const intervalMs = Number(process.env.SQLITE_STATEMENT_STATS_MS ?? "");
+  return Number.isFinite(intervalMs) && intervalMs >= 1000 ? timeSqliteStatements(database, intervalMs) : database;
 }
 
 export class ImmediateSqliteDialect extends SqliteDialect {
