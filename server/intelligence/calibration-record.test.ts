@@ -50,6 +50,19 @@ describe("calibration record", () => {
     expect(r.report("ETH-USD").observations).toBe(5);
   });
 
+  it("refits a large key once it has grown by 2 %, not on every outcome", () => {
+    const r = createCalibrationRecord(2000, 20);
+    for (let i = 0; i < 1000; i++) r.record("BTC-USD", { forecastP50Bps: 10, forecastP90Bps: 20, realizedBps: 10 });
+    expect(r.current("BTC-USD")).toMatchObject({ p50OffsetBps: 0, observations: 1000 });
+    // 19 outcomes far above P50: fewer than 2 % of 1,019, the fit is kept.
+    for (let i = 0; i < 19; i++) r.record("BTC-USD", { forecastP50Bps: 10, forecastP90Bps: 20, realizedBps: 100 });
+    expect(r.current("BTC-USD")).toMatchObject({ observations: 1000 });
+    // The 21st reaches ceil(2 % of 1,021) = 21: refitted on all of them.
+    r.record("BTC-USD", { forecastP50Bps: 10, forecastP90Bps: 20, realizedBps: 100 });
+    r.record("BTC-USD", { forecastP50Bps: 10, forecastP90Bps: 20, realizedBps: 100 });
+    expect(r.current("BTC-USD")).toMatchObject({ observations: 1021 });
+  });
+
   it("is restored from the store after a restart: same outcomes, same coverage and correction", async () => {
     const { store, dataDir, dispose } = await openTempSqliteStore();
     try {
