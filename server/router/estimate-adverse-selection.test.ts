@@ -75,15 +75,15 @@ describe("estimateAdverseSelection (post-trade markout, Glosten–Milgrom price-
     expect(est.bps).toBe(0);
   });
 
-  it("winsorizes each markout at ±4σ√h", () => {
+  it("winsorizes each markout at ±4σ√h, the bound to 2 significant figures", () => {
     const jump = mids([
       [0, 100],
       [10_000, 100],
       [15_000, 101],
       [99_000, 101],
     ]);
-    // +100 bps jump, σ√5s = √5·0.1 bps ≈ 0.2236 → clipped to 4 × 0.2236
+    // +100 bps jump, σ√5s = √5·0.1 bps ≈ 0.2236 → clipped to 4 × 0.2236 = 0.894… → 0.89
     const est = estimateAdverseSelection({ venue: "okx", nowMs: NOW, sigmaPerSecond: 1e-5, trades: [trade(10_000, "buy")], mids: jump }, { priorTrades: 0 });
-    expect(est.tapeBps).toBeCloseTo(4 * Math.sqrt(5) * 0.1, 9);
+    expect(est.tapeBps).toBe(0.89);
   });
 });

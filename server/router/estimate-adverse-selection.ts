@@ -45,6 +45,9 @@ export const DEFAULT_ADVERSE_SELECTION_PRIOR: Readonly<Record<VenueId, number>> 
   "binance-coinm": 0.15,
 };
 
+/** Markout horizon by default, ms. */
+export const ADVERSE_SELECTION_HORIZON_MS = 5_000;
+
 /** The tape window the estimate reads by default, ms. */
 export const ADVERSE_SELECTION_WINDOW_MS = 120_000;
 
@@ -57,6 +60,18 @@ export interface AdverseSelectionOptions {
   priorTrades?: number;
   /** Prior per venue as a multiple of σ√h (default DEFAULT_ADVERSE_SELECTION_PRIOR). */
   prior?: Partial<Record<VenueId, number>>;
+  /**
+   * How long a venue's measured tape may be reused by later routes, ms (default 0: measured
+   * on every route). See reuseTapeMarkouts.
+   */
+  reuseMs?: number;
+}
+
+/** The tape part of the estimate: quantity-weighted winsorized markouts of the window's trades. */
+export interface TapeMarkouts {
+  weighted: number;
+  weight: number;
+  trades: number;
 }
 
 export interface AdverseSelectionInput {
@@ -83,15 +98,42 @@ export interface AdverseSelectionEstimate {
   horizonMs: number;
 }
 
-export function estimateAdverseSelection(input: AdverseSelectionInput, options: AdverseSelectionOptions = {}): AdverseSelectionEstimate {
-  const horizonMs = options.horizonMs ?? 5_000;
-  const windowMs = options.windowMs ?? ADVERSE_SELECTION_WINDOW_MS;
+export function estimateAdverseSelection(
+  input: AdverseSelectionInput,
+  options: AdverseSelectionOptions = {},
+  measured?: TapeMarkouts,
+): AdverseSelectionEstimate {
+  const horizonMs = options.horizonMs ?? ADVERSE_SELECTION_HORIZON_MS;
   const n0 = Math.max(0, options.priorTrades ?? 20);
-  const sigma = input.sigmaPerSecond > 0 && Number.isFinite(input.sigmaPerSecond) ? input.sigmaPerSecond : 0;
-  const moveBps = sigma * Math.sqrt(horizonMs / 1000) * 1e4;
+  const moveBps = horizonMoveBps(input.sigmaPerSecond, horizonMs);
   const priorBps = (options.prior?.[input.venue] ?? DEFAULT_ADVERSE_SELECTION_PRIOR[input.venue] ?? 0) * moveBps;
-  const clip = moveBps > 0 ? 4 * moveBps : Infinity;
+  const tape = measured ?? measureTapeMarkouts(input, options);
+  const n = tape.trades;
+  const tapeBps = tape.weight > 0 ? tape.weighted / tape.weight : null;
+  const tapeWeight = n + n0 > 0 ? n / (n + n0) : 0;
+  const blended = tapeBps === null ? priorBps : tapeWeight * tapeBps + (1 - tapeWeight) * priorBps;
+  return { bps: Math.max(0, blended), tapeBps, priorBps, trades: n, tapeWeight, horizonMs };
+}
 
+/** σ√h in bps: the scale of the prior and of the winsorization. */
+function horizonMoveBps(sigmaPerSecond: number, horizonMs: number): number {
+  const sigma = sigmaPerSecond > 0 && Number.isFinite(sigmaPerSecond) ? sigmaPerSecond : 0;
+  return sigma * Math.sqrt(horizonMs / 1000) * 1e4;
+}
+
+/**
+ * The winsorization bound 4σ√h, to 2 significant figures: σ moves with every mid sample,
+ * and a bound that did not would make every route's tape measure a new one (reuse keys on it).
+ */
+export function markoutClipBps(sigmaPerSecond: number, horizonMs: number): number {
+  const move = horizonMoveBps(sigmaPerSecond, horizonMs);
+  return move > 0 ? Number((4 * move).toPrecision(2)) : Infinity;
+}
+
+export function measureTapeMarkouts(input: Omit<AdverseSelectionInput, "venue">, options: AdverseSelectionOptions = {}): TapeMarkouts {
+  const horizonMs = options.horizonMs ?? ADVERSE_SELECTION_HORIZON_MS;
+  const windowMs = options.windowMs ?? ADVERSE_SELECTION_WINDOW_MS;
+  const clip = markoutClipBps(input.sigmaPerSecond, horizonMs);
   const { mids } = input;
   const lastMidTs = mids.length > 0 ? (mids[mids.length - 1] as MidSample).tsMs : -Infinity;
   let weighted = 0;
@@ -109,10 +151,7 @@ export function estimateAdverseSelection(input: AdverseSelectionInput, options: 
     weight += t.qty;
     n++;
   }
-  const tapeBps = weight > 0 ? weighted / weight : null;
-  const tapeWeight = n + n0 > 0 ? n / (n + n0) : 0;
-  const blended = tapeBps === null ? priorBps : tapeWeight * tapeBps + (1 - tapeWeight) * priorBps;
-  return { bps: Math.max(0, blended), tapeBps, priorBps, trades: n, tapeWeight, horizonMs };
+  return { weighted, weight, trades: n };
 }
 
 /** Mid of the last sample at or before tsMs (binary search), or undefined if none is. */

@@ -102,6 +102,24 @@ describe("versionPenalties (named extraBps per version)", () => {
     expect(p.get("kraken")?.inputs.adverse_selection?.trades).toBe(0);
   });
 
+  it("with reuseMs, a route within it gives the same charge as a fresh measure and reads no tape; later it measures again", () => {
+    const trades: Trade[] = Array.from({ length: 30 }, (_, i) => ({ venue: "binance", symbol: "BTC-USD", price: 100, qty: 1, aggressor: "buy", tsMs: NOW - 60_000 + i * 1000, id: `t${i}` }));
+    const mids = Array.from({ length: 121 }, (_, i) => ({ tsMs: NOW - 120_000 + i * 1000, mid: 100 * (1 + i * 1e-4) }));
+    let reads = 0;
+    const observations = { recentTrades: (_s: string, v: VenueId) => (reads++, v === "binance" ? trades : []), midSamples: () => mids };
+    const fresh = versionPenalties("v2", ctx({ observations })).get("binance")?.inputs.adverse_selection;
+    const models = { adverseSelection: { reuseMs: 250 } };
+    reads = 0;
+    const first = versionPenalties("v2", ctx({ observations, models })).get("binance")?.inputs.adverse_selection;
+    expect(first).toEqual(fresh);
+    expect(reads).toBe(2); // binance and kraken measured once
+    const again = versionPenalties("v2", ctx({ observations, models, nowMs: NOW + 200 })).get("binance")?.inputs.adverse_selection;
+    expect(reads).toBe(2);
+    expect(again?.trades).toBe(30);
+    versionPenalties("v2", ctx({ observations, models, nowMs: NOW + 300 }));
+    expect(reads).toBe(4);
+  });
+
   it("v3's venue impact is sized on the planned leg over depth within 10 bps of the touch", () => {
     const pre = versionPenalties("v3", ctx());
     const withImpact = addVenueImpact("v3", pre, new Map([["binance", 1]]), ctx());

@@ -23,10 +23,19 @@ import { rejectRateFor } from "@/server/execution/reject-rates";
 import type { MidSample } from "@/server/market-data/observation-store";
 import type { BookView, SymbolId, Trade, VenueId } from "@/server/market-data/types";
 import { hashLabel } from "@/server/shared/rng";
-import { ADVERSE_SELECTION_WINDOW_MS, estimateAdverseSelection, type AdverseSelectionEstimate, type AdverseSelectionOptions } from "./estimate-adverse-selection";
+import {
+  ADVERSE_SELECTION_HORIZON_MS,
+  ADVERSE_SELECTION_WINDOW_MS,
+  estimateAdverseSelection,
+  markoutClipBps,
+  measureTapeMarkouts,
+  type AdverseSelectionEstimate,
+  type AdverseSelectionOptions,
+} from "./estimate-adverse-selection";
 import { estimateRejectPenalty, type RejectPenaltyEstimate } from "./estimate-reject-penalty";
 import { estimateVenueImpact, type VenueImpactEstimate, type VenueImpactOptions } from "./estimate-venue-impact";
 import { touchPrice } from "./measure-book-side";
+import { reuseTapeMarkouts } from "./reuse-tape-markouts";
 
 export const ROUTER_VERSIONS = ["v1", "v2", "v3"] as const;
 export type RouterVersion = (typeof ROUTER_VERSIONS)[number];
@@ -106,16 +115,21 @@ export interface PenaltyContext {
 export function versionPenalties(version: RouterVersion, ctx: PenaltyContext): Map<VenueId, VenuePenalties> {
   const out = new Map<VenueId, VenuePenalties>();
   const asOptions = ctx.models?.adverseSelection ?? {};
+  const windowMs = asOptions.windowMs ?? ADVERSE_SELECTION_WINDOW_MS;
+  const horizonMs = asOptions.horizonMs ?? ADVERSE_SELECTION_HORIZON_MS;
   // Only trades inside the window are marked out, so mids as of its start answer every lookup.
-  const mids =
-    versionHasTerm(version, "adverse_selection") && ctx.observations
-      ? ctx.observations.midSamples(ctx.symbol, ctx.nowMs - (asOptions.windowMs ?? ADVERSE_SELECTION_WINDOW_MS))
-      : [];
+  let mids: readonly MidSample[] | undefined;
+  const midsOnce = () => (mids ??= ctx.observations ? ctx.observations.midSamples(ctx.symbol, ctx.nowMs - windowMs) : []);
   for (const v of ctx.venues) {
     const entry: VenuePenalties = { extraBps: {}, inputs: {} };
     if (versionHasTerm(version, "adverse_selection")) {
-      const trades = ctx.observations ? ctx.observations.recentTrades(ctx.symbol, v.venue, asOptions.windowMs ?? ADVERSE_SELECTION_WINDOW_MS) : [];
-      const est = estimateAdverseSelection({ venue: v.venue, nowMs: ctx.nowMs, sigmaPerSecond: ctx.sigmaPerSecond, trades, mids }, asOptions);
+      const observations = ctx.observations;
+      const input = { venue: v.venue, nowMs: ctx.nowMs, sigmaPerSecond: ctx.sigmaPerSecond };
+      const measure = () => measureTapeMarkouts({ ...input, trades: observations ? observations.recentTrades(ctx.symbol, v.venue, windowMs) : [], mids: midsOnce() }, asOptions);
+      const reuseMs = asOptions.reuseMs ?? 0;
+      const key = `${ctx.symbol}|${v.venue}|${horizonMs}|${windowMs}|${markoutClipBps(ctx.sigmaPerSecond, horizonMs)}`;
+      const tape = observations && reuseMs > 0 ? reuseTapeMarkouts(observations, key, ctx.nowMs, reuseMs, measure) : measure();
+      const est = estimateAdverseSelection({ ...input, trades: [], mids: [] }, asOptions, tape);
       entry.extraBps.adverse_selection = est.bps;
       entry.inputs.adverse_selection = est;
     }
