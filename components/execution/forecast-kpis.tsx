@@ -117,7 +117,11 @@ export function ForecastKpis({ forecast, receivedAt }: { forecast: ForecastRespo
       <Kpi
         testId="kpi-model"
         label="Model"
-        value={<span className="font-mono text-sm">{f.model_version}</span>}
+        value={
+          <span className="font-mono text-sm" title={`legs planned by the router's ${f.router_version} planner (its penalty terms included)`}>
+            {f.model_version} · router {f.router_version}
+          </span>
+        }
         sub={
           cal.observations === 0
             ? "not calibrated yet · no realised fills"

@@ -212,7 +212,7 @@ export function SimulateResults({ sim }: { sim: SimulateResponse }) {
         </span>
         <SourceBadge source={sim.source} testId="simulate-source-badge" />
         <span>
-          model <code className="font-mono text-slate-700">{sim.model_version}</code>
+          model <code className="font-mono text-slate-700">{sim.model_version}</code> · legs split by the router <code className="font-mono text-slate-700">{sim.router_version}</code> planner
         </span>
         <span>run at {formatDateTimeNs(sim.generated_at_ns)}</span>
       </div>

@@ -47,7 +47,15 @@ export interface OrderForecastInput extends Omit<ForecastCostInput, "options"> {
   /** One calibration, or the fit for the forecast's calibration group (calibration-group.ts). */
   calibration?: CostCalibration | ((group: string) => CostCalibration);
   /** Passed through to forecastCost (urgency, cache, maxStates…); horizon and risk multiplier are set here. */
-  options?: Omit<NonNullable<ForecastCostInput["options"]>, "horizonMs" | "riskMultiplier" | "calibration" | "latency">;
+  options?: Omit<NonNullable<ForecastCostInput["options"]>, "horizonMs" | "riskMultiplier" | "calibration" | "latency" | "extraBps">;
+  /**
+   * The router's penalty terms per venue for a slice on these books (the order's venues,
+   * limit-truncated): the sweep plans with them, so the forecast's legs are the router's at
+   * its version. Like latency and staleness they steer the plan and are taken back out of
+   * the cost quantiles: an expected post-trade drift or re-send risk is not what the
+   * order's fills pay against the arrival mid.
+   */
+  planPenalties?: (books: readonly BookView[], sliceQty: number) => Partial<Record<VenueId, Readonly<Record<string, number>>>>;
 }
 
 export interface OrderForecast {
@@ -123,6 +131,7 @@ export function forecastOrder(input: OrderForecastInput): OrderForecast {
   // Cache off under a limit: the shared per-state cache is keyed by sample identity, and
   // truncated samples are new objects every call.
   const cacheOption = execution.limitPrice !== undefined ? { cache: false as const } : {};
+  const extraBps = input.planPenalties && books.length > 0 && sliceQty > 0 ? input.planPenalties(books, sliceQty) : undefined;
   const forecast = forecastCost({
     symbol,
     side,
@@ -130,7 +139,7 @@ export function forecastOrder(input: OrderForecastInput): OrderForecast {
     books,
     nowMs: input.nowMs,
     ...(input.observations ? { observations: limitObservations(input.observations, side, execution.limitPrice)! } : {}),
-    options: { ...input.options, ...cacheOption, horizonMs },
+    options: { ...input.options, ...cacheOption, horizonMs, ...(extraBps ? { extraBps } : {}) },
   });
   const arrivalMid = referenceMid(input.books, side).mid;
   // The venues' own mid (untruncated books) against the consolidated one, in cost terms.
@@ -140,7 +149,8 @@ export function forecastOrder(input: OrderForecastInput): OrderForecast {
   const calibrationGroup = calibrationGroupOf(calibrationPolicyOf(execution), touch > 0 ? input.qty / touch : Number.POSITIVE_INFINITY);
   const calibration = typeof input.calibration === "function" ? input.calibration(calibrationGroup) : input.calibration;
   // Costs are measured at the consolidated arrival mid, net of the routing-only penalties.
-  const routingOnly = forecast.sweep.parts.latencyBps + forecast.sweep.parts.stalenessBps;
+  const { latencyBps, stalenessBps, extraBps: extras } = forecast.sweep.parts;
+  const routingOnly = latencyBps + stalenessBps + Object.values(extras).reduce((sum, bps) => sum + bps, 0);
   const offset = shift - (Number.isFinite(routingOnly) ? routingOnly : 0);
   const raw = { p50Bps: forecast.distribution.raw.p50Bps + offset, p90Bps: forecast.distribution.raw.p90Bps + offset };
   const calibrated = applyCalibration(raw.p50Bps, raw.p90Bps, calibration);

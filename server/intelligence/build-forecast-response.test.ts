@@ -4,6 +4,7 @@ import { forecastOrder } from "@/server/cost/forecast-order";
 import { warmSimulatedMarket } from "@/server/market-data/testing/warm-simulated-market";
 import { routeOrder } from "@/server/router/route-order";
 import { buildForecastResponse } from "./build-forecast-response";
+import { FORECAST_ROUTER_VERSION, planForecastPenalties } from "./plan-forecast-penalties";
 import { snapshotForecast } from "./snapshot-forecast";
 
 /**
@@ -19,7 +20,8 @@ describe("buildForecastResponse", () => {
 
   for (const [side, qty] of [["buy", 0.4], ["sell", 3], ["buy", 12]] as const) {
     it(`${side} ${qty} BTC: cards = stored forecast, curve at the cards = 0.5 / 0.9, capacity at 1× = cards, urgency anchored at P50, mix = router`, () => {
-      const order = forecastOrder({ symbol: "BTC-USD", side, qty, books, nowMs, observations, execution: {}, calibration });
+      const planPenalties = planForecastPenalties("BTC-USD", side, nowMs, observations);
+      const order = forecastOrder({ symbol: "BTC-USD", side, qty, books, nowMs, observations, execution: {}, calibration, planPenalties });
       const res = buildForecastResponse({ query: { symbol: "BTC-USD", side, qty }, order, books, source: { market: "simulated", path: "warm" }, staleVenues: [], report: { observations: 40, withinP90Rate: 0.9 }, nowMs });
       const stored = snapshotForecast({ symbol: "BTC-USD", side, qty, execution: {}, books, observations, calibration, nowMs });
       expect(stored).not.toBeNull();
@@ -40,7 +42,8 @@ describe("buildForecastResponse", () => {
       expect(res.urgency_tradeoff.length).toBeGreaterThan(0);
       for (const row of res.urgency_tradeoff) expect(row.expected_cost_bps + row.savings_bps).toBeCloseTo(res.expected_cost_bps, 9);
 
-      const route = routeOrder({ parentId: "p", nodeOrderId: "n", symbol: "BTC-USD", side, qty, books, nowMs, sigmaPerSecond: observations.volatility("BTC-USD").sigmaPerSecond, version: "v1", venues: source.venuesFor("BTC-USD") });
+      const route = routeOrder({ parentId: "p", nodeOrderId: "n", symbol: "BTC-USD", side, qty, books, nowMs, sigmaPerSecond: observations.volatility("BTC-USD").sigmaPerSecond, observations, version: FORECAST_ROUTER_VERSION, venues: source.venuesFor("BTC-USD") });
+      expect(res.router_version).toBe(FORECAST_ROUTER_VERSION);
       expect(res.venue_mix.map((m) => m.venue)).toEqual(route.legs.map((l) => l.venue));
       expect(res.venue_mix.reduce((s, m) => s + m.fraction, 0)).toBeCloseTo(1, 9);
     });

@@ -4,6 +4,7 @@ import type { OrderForecast } from "@/server/cost/forecast-order";
 import { takenLevels } from "@/server/cost/side";
 import type { BookView } from "@/server/market-data/types";
 import { msToNs } from "@/server/shared/clock";
+import { FORECAST_ROUTER_VERSION } from "./plan-forecast-penalties";
 import type { CalibrationReport } from "./calibration-record";
 
 export interface ForecastResponseInput {
@@ -40,6 +41,7 @@ export function buildForecastResponse(input: ForecastResponseInput): ForecastRes
     mid,
     source: input.source,
     model_version: f.modelVersion,
+    router_version: FORECAST_ROUTER_VERSION,
     expected_cost_bps: p50Bps,
     downside_cost_bps: p90Bps,
     expected_cost_usd: (p50Bps / 1e4) * costQty * mid,

@@ -4,6 +4,7 @@ import { noTwoSidedMarket } from "@/server/http/api-error";
 import { forecastOrder } from "@/server/cost/forecast-order";
 import { buildForecastResponse } from "./build-forecast-response";
 import { loadVenueBooks } from "./load-venue-books";
+import { planForecastPenalties } from "./plan-forecast-penalties";
 
 /**
  * GET /v1/execution/forecast: the forecast of an immediate SOR order of this size, the one
@@ -19,6 +20,7 @@ export async function getForecast(core: Core, query: PretradeQuery): Promise<For
     nowMs,
     observations: core.market.observations,
     execution: {},
+    planPenalties: planForecastPenalties(query.symbol, query.side, nowMs, core.market.observations),
     calibration: (group) => core.calibration.current(query.symbol, group),
     options: { tapeStats: core.tapeStats.get(core.market.observations, query.symbol, books.map((b) => b.venue), nowMs) },
   });

@@ -12,6 +12,7 @@ import { getVenue, instrumentFor } from "@/server/market-data/venues";
 import { msToNs } from "@/server/shared/clock";
 import { PRETRADE_ROUTER } from "./get-routing";
 import { loadVenueBooks } from "./load-venue-books";
+import { planForecastPenalties } from "./plan-forecast-penalties";
 import { toRoutingLeg } from "./to-routing-leg";
 
 type Check = z.infer<typeof PreTradeCheckSchema>;
@@ -42,6 +43,7 @@ export async function previewOrder(core: Core, principal: Principal, body: Simpl
     nowMs: loaded.nowMs,
     observations: core.market.observations,
     execution: { venue: direct, limitPrice: body.limit_price },
+    planPenalties: planForecastPenalties(body.symbol, body.side, loaded.nowMs, core.market.observations),
     calibration: (group) => core.calibration.current(body.symbol, group),
     options: { urgency: false },
   });

@@ -4,6 +4,9 @@ import type { SymbolId, VenueId } from "@/server/market-data/types";
 import { routeOrder } from "@/server/router/route-order";
 import type { RoutingDecision } from "@/server/router/routing-decision";
 
+/** Working orders re-route many times a second: their adverse-selection tape is reused for 250 ms (reuse-tape-markouts.ts). */
+export const ROUTE_MODELS = { adverseSelection: { reuseMs: 250 } } as const;
+
 /**
  * The sandbox runner's router: the SOR at the version stored on the order, with the
  * order's venue restriction and exclusions, σ and the tape from the observation store.
@@ -29,5 +32,6 @@ export function routeParentWith(
       excludeVenues: parent.excludeVenues,
       ...(parent.venue ? { venues: [parent.venue] } : venuesFor ? { venues: venuesFor(parent.symbol) } : {}),
       version: parent.routerVersion,
+      models: ROUTE_MODELS,
     });
 }

@@ -8,6 +8,7 @@ import { noTwoSidedMarket } from "@/server/http/api-error";
 import type { Trade, VenueId } from "@/server/market-data/types";
 import { createSweepPlanner } from "@/server/router/plan-sweep-legs";
 import { msToNs } from "@/server/shared/clock";
+import { FORECAST_ROUTER_VERSION, planForecastPenalties } from "./plan-forecast-penalties";
 import { loadVenueBooks } from "./load-venue-books";
 
 export const SIMULATOR_VERSION = "exec-sim-v1";
@@ -39,7 +40,15 @@ export async function runSimulation(core: Core, query: SimulateQuery): Promise<S
       sigmaPerSecond: Number.isFinite(sigma) && sigma > 0 ? sigma : 0,
       tradesByVenue,
       tradeWindowMs,
-      planLegs: createSweepPlanner({ symbol: query.symbol, sigmaPerSecond: sigma, nowMs: () => nowMs }),
+      // The router's planner at the forecast's pinned version: its penalty terms, priced on
+      // the current books for the whole order, steer every step's split, as they steer the
+      // forecast's (plan-forecast-penalties.ts).
+      planLegs: createSweepPlanner({
+        symbol: query.symbol,
+        sigmaPerSecond: sigma,
+        nowMs: () => nowMs,
+        extraBps: planForecastPenalties(query.symbol, query.side, nowMs, obs)(books, query.qty),
+      }),
       seed: query.seed,
       paths: query.paths,
       strategies,
@@ -73,6 +82,7 @@ export async function runSimulation(core: Core, query: SimulateQuery): Promise<S
     mid: outcome.arrivalMid,
     source,
     model_version: SIMULATOR_VERSION,
+    router_version: FORECAST_ROUTER_VERSION,
     seed: outcome.seed,
     paths: outcome.paths,
     horizon_ms: outcome.horizonMs,

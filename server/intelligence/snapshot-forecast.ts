@@ -2,6 +2,7 @@ import { forecastOrder, type OrderExecution } from "@/server/cost/forecast-order
 import type { CostCalibration } from "@/server/cost/calibration";
 import type { CostObservations } from "@/server/cost/forecast-cost";
 import type { BookView, SymbolId } from "@/server/market-data/types";
+import { planForecastPenalties } from "./plan-forecast-penalties";
 import type { StoredBody } from "./stored-order-body";
 
 export interface SnapshotForecastInput {
@@ -31,6 +32,7 @@ export function snapshotForecast(input: SnapshotForecastInput): StoredBody["fore
     nowMs: input.nowMs,
     observations: input.observations,
     execution: input.execution,
+    planPenalties: planForecastPenalties(input.symbol, input.side, input.nowMs, input.observations),
     calibration: input.calibration,
     options: { urgency: false },
   });
