@@ -11,7 +11,11 @@ import { EmptyState } from "@/components/ui/states";
 import { TD, TH } from "@/components/ui/table-cells";
 import { errorTone, partLabel, signedBps, TONE_TEXT } from "./review-math";
 
-/** Each routing decision: the venues chosen (estimated vs realized), the counterfactual best venue, selection and forecast error, and the score parts on demand. */
+/**
+ * Each routing decision: the venues chosen (estimated vs realized), the best alternative the
+ * router had (its own routing, or a single venue that would have been cheaper, with the
+ * saving), selection and forecast error, and the score parts on demand.
+ */
 export function DecisionAudit({ review }: { review: ReviewResponse }) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
@@ -39,8 +43,10 @@ export function DecisionAudit({ review }: { review: ReviewResponse }) {
                 <th className={cx(TH, "text-left")}>Time (UTC)</th>
                 <th className={cx(TH, "text-left")}>Router</th>
                 <th className={cx(TH, "text-left")}>Chosen venues · est → realized</th>
-                <th className={cx(TH, "text-left")}>Counterfactual best</th>
-                <th className={cx(TH, "text-right")} title="chosen − counterfactual best; > 0 = the router could have done better">
+                <th className={cx(TH, "text-left")} title="The cheaper of the router's own routing and the best single venue for the whole decision, on the same realized-equivalent basis (bps)">
+                  Best alternative
+                </th>
+                <th className={cx(TH, "text-right")} title="chosen − best single venue (bps); > 0 = a single venue would have done better, < 0 = the router's split beat every venue alone">
                   Selection error
                 </th>
                 <th className={cx(TH, "text-right")} title="realized − estimated">
@@ -82,15 +88,7 @@ export function DecisionAudit({ review }: { review: ReviewResponse }) {
                         </ul>
                       </td>
                       <td className={TD}>
-                        {d.counterfactual_best ? (
-                          <span className="flex items-center gap-1.5">
-                            <span aria-hidden className="inline-block size-2 rounded-full" style={{ background: VENUE_COLORS[d.counterfactual_best.venue] }} />
-                            <span className="font-medium text-slate-800">{d.counterfactual_best.venue}</span>
-                            <span className="text-slate-600">{formatBps(d.counterfactual_best.cost_bps)}</span>
-                          </span>
-                        ) : (
-                          <span className="text-slate-300">—</span>
-                        )}
+                        <BestAlternativeCell decision={d} />
                       </td>
                       <td className={cx(TD, "text-right font-medium", TONE_TEXT[errorTone(d.selection_error_bps)])}>{signedBps(d.selection_error_bps)}</td>
                       <td className={cx(TD, "text-right font-medium", TONE_TEXT[errorTone(d.forecast_error_bps)])}>{signedBps(d.forecast_error_bps)}</td>
@@ -148,5 +146,35 @@ export function DecisionAudit({ review }: { review: ReviewResponse }) {
         </div>
       )}
     </Panel>
+  );
+}
+
+type AuditRow = ReviewResponse["decision_audit"][number];
+
+/** "Router's routing" when nothing beat it (with the best single venue for reference), else the venue and what it would have saved. */
+function BestAlternativeCell({ decision: d }: { decision: AuditRow }) {
+  const alt = d.best_alternative;
+  if (!alt) return <span className="text-slate-300">—</span>;
+  if (alt.kind === "routed" || alt.venue === null) {
+    return (
+      <span className="flex flex-col" data-testid="best-alternative">
+        <span className="font-medium text-emerald-700">Router&apos;s routing · {formatBps(alt.cost_bps)}</span>
+        {d.counterfactual_best && (
+          <span className="text-[11px] text-slate-500">
+            best single venue {d.counterfactual_best.venue} {formatBps(d.counterfactual_best.cost_bps)}
+          </span>
+        )}
+      </span>
+    );
+  }
+  return (
+    <span className="flex flex-col" data-testid="best-alternative">
+      <span className="flex items-center gap-1.5">
+        <span aria-hidden className="inline-block size-2 rounded-full" style={{ background: VENUE_COLORS[alt.venue] }} />
+        <span className="font-medium text-slate-800">{alt.venue} alone</span>
+        <span className="text-slate-600">{formatBps(alt.cost_bps)}</span>
+      </span>
+      <span className="text-[11px] text-amber-700">would have saved {formatBps(alt.saving_bps)}</span>
+    </span>
   );
 }

@@ -37,6 +37,18 @@ test.describe("GET /v1/execution/review/{id}", () => {
     expect(r.benchmarks.arrival.price).toBeGreaterThan(0);
     expect(r.decision_audit.length).toBeGreaterThanOrEqual(1);
     expect(r.decision_audit[0]!.chosen.length).toBeGreaterThan(0);
+    // The best alternative is never a venue that would have cost more than the router's routing.
+    for (const d of r.decision_audit) {
+      const alt = d.best_alternative;
+      if (!alt) continue;
+      expect(alt.saving_bps).toBeGreaterThanOrEqual(0);
+      if (alt.kind === "routed") expect(alt.saving_bps).toBe(0);
+      else {
+        expect(alt.venue).toBe(d.counterfactual_best?.venue);
+        expect(alt.saving_bps).toBeCloseTo(d.selection_error_bps!, 9);
+      }
+      if (d.selection_error_bps !== null && d.selection_error_bps <= 0) expect(alt.kind).toBe("routed");
+    }
     expect(r.forecast.expected_cost_bps).not.toBeNull();
     expect(r.forecast.realized_cost_bps).not.toBeNull();
     expect(typeof r.forecast.within_p90).toBe("boolean");

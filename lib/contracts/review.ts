@@ -56,8 +56,20 @@ export const ReviewResponseSchema = z
             score_parts: z.record(z.string(), z.number()),
           }),
         ),
-        counterfactual_best: z.object({ venue: VenueIdSchema, cost_bps: z.number() }).nullable(),
-        selection_error_bps: z.number().nullable().describe("chosen − counterfactual best; > 0 = the router could have done better"),
+        counterfactual_best: z
+          .object({ venue: VenueIdSchema, cost_bps: z.number() })
+          .nullable()
+          .describe("the cheapest single venue for the whole decision alone, realized-equivalent bps; it may cost more than the router's routing"),
+        selection_error_bps: z.number().nullable().describe("chosen − counterfactual best; > 0 = a single venue would have done better, < 0 = the router's split beat every venue alone"),
+        best_alternative: z
+          .object({
+            kind: z.enum(["routed", "single_venue"]).describe("routed: nothing on offer beat the router's own routing"),
+            venue: VenueIdSchema.nullable().describe("the venue, for single_venue"),
+            cost_bps: z.number().describe("realized-equivalent cost of the alternative, bps"),
+            saving_bps: z.number().describe("chosen − alternative, ≥ 0: what the best alternative would have saved"),
+          })
+          .nullable()
+          .describe("the best alternative the router had: the cheaper of its own routing and the best single venue; null without a decision mid"),
         forecast_error_bps: z.number().nullable().describe("realized − estimated"),
       }),
     ),

@@ -18,6 +18,7 @@ import { ApiError } from "@/server/http/api-error";
 import type { RoutingDecision } from "@/server/router/routing-decision";
 import { msToNs } from "@/server/shared/clock";
 import { analyzeOrder } from "@/server/tca/analyze-order";
+import type { BestAlternative } from "@/server/tca/decision-audit";
 import { collectFills } from "@/server/tca/collect-fills";
 import { midAtOrBefore } from "@/server/tca/mid-at";
 import type { MidSample } from "@/server/market-data/observation-store";
@@ -168,6 +169,7 @@ async function buildReview(core: Core, deskId: string, record: OrderRecord): Pro
       chosen: d.chosen.map((l) => ({ venue: l.venue, qty: l.qty, est_cost_bps: l.estCostBps, realized_cost_bps: l.realizedBps ?? null, score_parts: { ...l.scoreParts } })),
       counterfactual_best: d.counterfactualBest ? { venue: d.counterfactualBest.venue, cost_bps: d.counterfactualBest.equivalentBps } : null,
       selection_error_bps: d.selectionErrorBps ?? null,
+      best_alternative: toBestAlternative(d.bestAlternative),
       forecast_error_bps: d.forecastErrorBps ?? null,
     })),
     policy_regret: { bps: analysis.audit.policyRegret.regretBps ?? null, usd: analysis.audit.policyRegret.regretUsd },
@@ -212,4 +214,9 @@ function timelineEntry(e: OrderEvent, status: string): ReviewResponse["timeline"
     default:
       return base;
   }
+}
+
+function toBestAlternative(b: BestAlternative | undefined): ReviewResponse["decision_audit"][number]["best_alternative"] {
+  if (!b) return null;
+  return { kind: b.kind, venue: b.kind === "single_venue" ? b.venue : null, cost_bps: b.equivalentBps, saving_bps: b.savingBps };
 }

@@ -44,6 +44,10 @@ describe("auditDecision", () => {
     expect(a.chosenEquivalentBps).toBeCloseTo(23, 9);
     // Selection error 23 − 21 = 2 bps: kraken alone would have been cheaper after the fact.
     expect(a.selectionErrorBps).toBeCloseTo(2, 9);
+    // …so the best alternative is kraken alone, saving those 2 bps.
+    expect(a.bestAlternative).toMatchObject({ kind: "single_venue", venue: "kraken" });
+    expect(a.bestAlternative?.equivalentBps).toBeCloseTo(21, 9);
+    expect(a.bestAlternative?.savingBps).toBeCloseTo(2, 9);
     // Realized: (2·0.12 + 0.16)/(2·100)·1e4 = 20 bps; forecast error 20 − 14 = 6; landed 20 − 13.5 = 6.5.
     expect(a.realizedBps).toBeCloseTo(20, 9);
     expect(a.forecastErrorBps).toBeCloseTo(6, 9);
@@ -72,5 +76,11 @@ describe("auditDecision", () => {
     // Legs: binance 2 + 8 + 10 = 20, kraken 2 + 10 + 5 = 17 → 18.5 vs best 21 → −2.5 bps.
     expect(split.chosenEquivalentBps).toBeCloseTo(18.5, 9);
     expect(split.selectionErrorBps).toBeCloseTo(-2.5, 9);
+    // The best single venue (kraken, 21) is not the best alternative: the router's split was.
+    expect(split.counterfactualBest?.venue).toBe("kraken");
+    expect(split.bestAlternative).toMatchObject({ kind: "routed", savingBps: 0 });
+    expect(split.bestAlternative?.equivalentBps).toBeCloseTo(18.5, 9);
+    // No venue could fill alone: the router's routing is the only alternative there was.
+    expect(none.bestAlternative).toMatchObject({ kind: "routed", savingBps: 0 });
   });
 });

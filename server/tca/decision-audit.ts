@@ -20,7 +20,10 @@
  * The chosen routing is priced on the same basis (legs' book_bps + fee_bps + followed at
  * each leg's venue, qty-weighted), so selection error = chosen − best compares like with
  * like: > 0 means a single venue would have done better, < 0 means the router's split beat
- * every venue alone. Forecast error = realized − estCostBps (realized from the decision's
+ * every venue alone. The cheapest single venue is therefore not "the best alternative" by
+ * itself: the best alternative is the cheaper of the router's own routing and that venue,
+ * with the saving it would have given (0 when the router's routing was the best on offer).
+ * The signed selection error still feeds the policy regret (policy-regret.ts). Forecast error = realized − estCostBps (realized from the decision's
  * fills vs the decision mid, fees included, realized-cost.ts).
  */
 import { COST_MODEL_VERSION } from "@/server/cost/model-version";
@@ -72,9 +75,12 @@ export interface DecisionAudit {
   candidates: CandidateAudit[];
   /** Chosen legs on the counterfactual basis (qty-weighted). */
   chosenEquivalentBps: number | undefined;
+  /** The cheapest single venue alone (it may cost more than the router's routing). */
   counterfactualBest: { venue: VenueId; equivalentBps: number } | undefined;
   /** chosenEquivalentBps − counterfactual best; > 0 = the router could have done better. */
   selectionErrorBps: number | undefined;
+  /** The cheaper of the router's routing and the best single venue; savingBps ≥ 0. */
+  bestAlternative: BestAlternative | undefined;
   estCostBps: number | null;
   estLandedCostBps: number | null;
   realizedBps: number | undefined;
@@ -85,6 +91,17 @@ export interface DecisionAudit {
   /** Σ leg qty × decision mid: the weight of this decision in the policy regret. */
   routedNotional: number;
   filledQty: number;
+}
+
+export type BestAlternative =
+  | { kind: "routed"; equivalentBps: number; savingBps: 0 }
+  | { kind: "single_venue"; venue: VenueId; equivalentBps: number; savingBps: number };
+
+/** The router's routing unless a single venue alone was strictly cheaper on the same basis. */
+export function bestAlternativeOf(chosenEquivalentBps: number | undefined, best: { venue: VenueId; equivalentBps: number } | undefined): BestAlternative | undefined {
+  if (chosenEquivalentBps === undefined) return undefined;
+  if (best === undefined || best.equivalentBps >= chosenEquivalentBps) return { kind: "routed", equivalentBps: chosenEquivalentBps, savingBps: 0 };
+  return { kind: "single_venue", venue: best.venue, equivalentBps: best.equivalentBps, savingBps: chosenEquivalentBps - best.equivalentBps };
 }
 
 export interface AuditDecisionOptions {
@@ -164,6 +181,7 @@ export function auditDecision(decision: RoutingDecision, fills: readonly TcaFill
     chosenEquivalentBps,
     counterfactualBest: best,
     selectionErrorBps: diff(chosenEquivalentBps, best?.equivalentBps),
+    bestAlternative: bestAlternativeOf(chosenEquivalentBps, best),
     estCostBps: decision.estCostBps,
     estLandedCostBps: decision.estLandedCostBps,
     realizedBps,
