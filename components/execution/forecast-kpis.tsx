@@ -117,16 +117,12 @@ export function ForecastKpis({ forecast, receivedAt }: { forecast: ForecastRespo
       <Kpi
         testId="kpi-model"
         label="Model"
-        value={
-          <span className="font-mono text-sm" title={`legs planned by the router's ${f.router_version} planner (its penalty terms included)`}>
-            {f.model_version} · router {f.router_version}
-          </span>
-        }
-        sub={
+        value={<span className="font-mono text-sm">{f.model_version}</span>}
+        sub={`legs by router ${f.router_version} · ${
           cal.observations === 0
             ? "not calibrated yet · no realised fills"
             : `${cal.observations} obs · ${cal.within_p90_rate === null ? "—" : `${(cal.within_p90_rate * 100).toFixed(0)}%`} within P90 · ${fitLabel(cal.fit, cal.fit_observations)}`
-        }
+        }`}
         title={`Calibration: how often realised costs landed within the forecast P90, and the fit that corrected this forecast (group ${cal.group}; raw P50 ${cal.raw_p50_bps.toFixed(2)} bps, P90 ${cal.raw_p90_bps.toFixed(2)} bps)`}
       />
       <Kpi testId="kpi-source" label="Data">

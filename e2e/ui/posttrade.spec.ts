@@ -24,6 +24,8 @@ test.describe("Review and Summary pages", () => {
       await expect(page.getByTestId(id).locator(".recharts-surface").first(), id).toBeVisible({ timeout: 15_000 });
     }
     await expect(page.getByTestId("decision-audit")).toContainText(/v[123]/);
+    // The best alternative: the router's own routing, or a cheaper single venue with its saving.
+    await expect(page.getByTestId("best-alternative").first()).toContainText(/Router's routing|alone/);
     await expect(page.getByTestId("forecast-vs-realized")).toContainText(/P90/);
     await page.screenshot({ path: "test-results/screens/review.png", fullPage: true });
   });

@@ -13,6 +13,8 @@ test.describe("Forecast page", () => {
     await signIn(page);
     await page.goto("/forecast?symbol=BTC-USD&side=buy&qty=5");
     await expect(page.getByTestId("forecast-kpis")).toContainText(/bps/);
+    // The forecast's legs are the router's plan at the pinned version, and the page says which.
+    await expect(page.getByTestId("kpi-model")).toContainText(/legs by router v3/);
     for (const id of ["capacity-chart", "fill-confidence-chart", "urgency-chart"]) {
       await expect(page.getByTestId(id).locator(".recharts-surface").first(), id).toBeVisible();
     }
@@ -56,6 +58,7 @@ test.describe("Simulate page", () => {
     await expect(page.getByTestId("strategy-table")).toContainText(/aggressive/i);
     await expect(page.getByTestId("strategy-table")).toContainText(/passive/i);
     await expect(page.getByTestId("recommendation")).not.toHaveAttribute("data-recommended", "none");
+    await expect(page.getByText(/legs split by the router v3 planner/)).toBeVisible();
     await page.screenshot({ path: "test-results/screens/simulate.png", fullPage: true });
   });
 

@@ -8,8 +8,9 @@
  * - Latency and book staleness are a price move of mean zero. They widen the distribution
  *   (their time joins the horizon, so they enter as variance) instead of being added as a
  *   certain cost, which biased P50 high. The sweep still plans legs with the router's
- *   latency and staleness penalties (so the forecast's venue mix is the router's plan); their
- *   bps are taken back out of the cost quantiles.
+ *   latency and staleness penalties and, through `planPenalties`, its version's penalty
+ *   terms (adverse selection, reject risk, venue impact), so the forecast's venue mix is
+ *   the router's plan; their bps are taken back out of the cost quantiles.
  * - The horizon is the whole execution: the p99 ack latency of the venues it may use, one
  *   re-route cycle of the runner, and for a schedule the variance time of the average of a
  *   Brownian path sampled at the slice times. For N slices Δ apart (t_k = kΔ, k = 0..N−1),
