@@ -21,6 +21,11 @@ describe("judgeSoak", () => {
     run[29] = minute(30, 445, 40); // +11 % after warm-up: a leak
     expect(judgeSoak(run).pass).toBe(false);
   });
+  it("counts the minutes whose ack p99 was past 2× minute 1, and names the worst", () => {
+    const v = judgeSoak([minute(1, 300, 40), minute(2, 300, 90), minute(3, 300, 120), minute(4, 300, 50)]);
+    expect(v.pass).toBe(true); // the last minute is within 2×…
+    expect(v.lines).toContain("info ack p99 above ×2 of minute 1 in 2 of 4 minutes; worst 120.0 ms (minute 3)");
+  });
   it("fails with no minute recorded", () => {
     expect(judgeSoak([]).pass).toBe(false);
   });
