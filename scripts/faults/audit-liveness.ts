@@ -59,13 +59,15 @@ function firedTrigger(node: DbOrder, snap: StoreSnapshot, facts: ReadonlyMap<str
     const sf = src ? facts.get(src.id) : undefined;
     if (!sf || sf.startedAtMs === undefined) continue;
     const end = sf.terminal?.atMs ?? nowMs;
+    // The runner's on_timeout clock stands still while the source is paused (sandbox-runner.ts).
+    const paused = sf.pausedMs + (sf.pausedSinceMs !== undefined ? Math.max(0, end - sf.pausedSinceMs) : 0);
     const met =
       e.trigger === "on_accepted" ||
       ((e.trigger === "on_fill" || e.trigger === "on_first_fill") && sf.fills.length > 0) ||
       (e.trigger === "on_full_fill" && sf.terminal?.kind === "completed") ||
       (e.trigger === "on_cancel" && sf.terminal?.kind === "cancelled") ||
       (e.trigger === "on_done" && sf.terminal !== undefined) ||
-      (e.trigger === "on_timeout" && e.timeout_ms !== undefined && end - sf.startedAtMs >= e.timeout_ms + TIMEOUT_SLACK_MS);
+      (e.trigger === "on_timeout" && e.timeout_ms !== undefined && end - sf.startedAtMs - paused >= e.timeout_ms + TIMEOUT_SLACK_MS);
     if (met) return e.trigger;
   }
   return undefined;

@@ -28,6 +28,10 @@ export interface LogFacts {
   cancelRequestedAtMs: number | undefined;
   /** The last pause/resume was a pause asked for by a client key. */
   clientPaused: boolean;
+  /** Time spent paused before the last resume (any pause: the runner's clocks stand still for all). */
+  pausedMs: number;
+  /** An open pause's start. */
+  pausedSinceMs: number | undefined;
   /** child id → times sent and size sent. */
   children: Map<string, { sentCount: number; sentE8: bigint }>;
   fills: LogFill[];
@@ -44,6 +48,8 @@ export function deriveLogFacts(events: readonly DbEvent[]): LogFacts {
     terminalCount: 0,
     cancelRequestedAtMs: undefined,
     clientPaused: false,
+    pausedMs: 0,
+    pausedSinceMs: undefined,
     children: new Map(),
     fills: [],
     repeatedFillIds: [],
@@ -61,9 +67,12 @@ export function deriveLogFacts(events: readonly DbEvent[]): LogFacts {
         break;
       case "paused":
         facts.clientPaused = typeof p.byKeyId === "string";
+        facts.pausedSinceMs ??= e.atMs;
         break;
       case "resumed":
         facts.clientPaused = false;
+        if (facts.pausedSinceMs !== undefined) facts.pausedMs += Math.max(0, e.atMs - facts.pausedSinceMs);
+        facts.pausedSinceMs = undefined;
         break;
       case "cancel_requested":
         facts.cancelRequestedAtMs ??= e.atMs;
