@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { PreviewResponseSchema } from "@/lib/contracts/orders";
-import { RoutingResponseSchema, SlippageResponseSchema } from "@/lib/contracts/pretrade";
+import { ForecastResponseSchema, RoutingResponseSchema, SlippageResponseSchema } from "@/lib/contracts/pretrade";
 import { bearer, demoKey, expectEnvelope } from "../support/demo";
 
 test.describe("GET /v1/intelligence/slippage", () => {
@@ -37,9 +37,28 @@ test.describe("GET /v1/intelligence/routing", () => {
     expect(r.legs.reduce((s, l) => s + l.qty, 0) + r.unfilled_qty).toBeCloseTo(300, 6);
     expect(r.legs.reduce((s, l) => s + l.fraction, 0)).toBeCloseTo(1, 9);
     for (const leg of r.legs) {
-      expect(Object.keys(leg.score_parts)).toEqual(expect.arrayContaining(["book_bps", "fee_bps", "latency_bps", "staleness_bps"]));
+      // The router's v3 planner: its penalty terms are in every leg's score parts.
+      expect(Object.keys(leg.score_parts)).toEqual(
+        expect.arrayContaining(["book_bps", "fee_bps", "latency_bps", "staleness_bps", "adverse_selection_bps", "reject_penalty_bps", "venue_impact_bps"]),
+      );
       expect(leg.avg_price).toBeLessThanOrEqual(r.mid); // a sell fills at or below mid
     }
+    expect(r.router).toBe("sor-v3");
+  });
+
+  test("the split is the forecast's venue mix for the same order (one planner)", async ({ request }) => {
+    // The simulated market steps every 100 ms, so the two calls may see different books:
+    // a few tries find a pair taken on the same books.
+    let same = false;
+    for (let i = 0; i < 10 && !same; i++) {
+      const [r, f] = await Promise.all([
+        request.get("/v1/intelligence/routing?symbol=ETH-USD&side=buy&qty=60", { headers: bearer(demoKey()) }).then(async (x) => RoutingResponseSchema.parse(await x.json())),
+        request.get("/v1/execution/forecast?symbol=ETH-USD&side=buy&qty=60", { headers: bearer(demoKey()) }).then(async (x) => ForecastResponseSchema.parse(await x.json())),
+      ]);
+      expect(f.router_version).toBe("v3");
+      same = r.mid === f.mid && JSON.stringify(r.legs.map((l) => l.venue)) === JSON.stringify(f.venue_mix.map((m) => m.venue));
+    }
+    expect(same).toBe(true);
   });
 
   test("excluded venues are listed with their reason", async ({ request }) => {

@@ -4,10 +4,11 @@ import { forecastCost } from "@/server/cost/forecast-cost";
 import { noTwoSidedMarket } from "@/server/http/api-error";
 import { msToNs } from "@/server/shared/clock";
 import { loadVenueBooks } from "./load-venue-books";
+import { FORECAST_ROUTER_VERSION, planForecastPenalties } from "./plan-forecast-penalties";
 import { toRoutingLeg } from "./to-routing-leg";
 
-/** The router's base scoring (book + fee + latency + staleness); V2/V3 add penalties with the SOR. */
-export const PRETRADE_ROUTER = "sweep-v1";
+/** The router's scoring at the forecasts' pinned version: book + fee + latency + staleness + its penalty terms. */
+export const PRETRADE_ROUTER = `sor-${FORECAST_ROUTER_VERSION}`;
 
 /** GET /v1/intelligence/routing: the leg split the router would use now, with score parts. */
 export async function getRouting(core: Core, query: PretradeQuery): Promise<RoutingResponse> {
@@ -19,7 +20,8 @@ export async function getRouting(core: Core, query: PretradeQuery): Promise<Rout
     books,
     nowMs,
     observations: core.market.observations,
-    options: { urgency: false, maxStates: 1 },
+    // The same planner as the forecast's venue mix (plan-forecast-penalties.ts).
+    options: { urgency: false, maxStates: 1, extraBps: planForecastPenalties(query.symbol, query.side, nowMs, core.market.observations)(books, query.qty) },
   });
   const mid = f.reference.mid;
   if (mid === undefined) throw noTwoSidedMarket(query.symbol);
