@@ -98,16 +98,20 @@ export interface AdverseSelectionEstimate {
   horizonMs: number;
 }
 
-export function estimateAdverseSelection(
-  input: AdverseSelectionInput,
-  options: AdverseSelectionOptions = {},
-  measured?: TapeMarkouts,
+export function estimateAdverseSelection(input: AdverseSelectionInput, options: AdverseSelectionOptions = {}): AdverseSelectionEstimate {
+  return blendAdverseSelection(input, options, measureTapeMarkouts(input, options));
+}
+
+/** The charge from an already measured tape (reuse-tape-markouts.ts): shrunk towards the σ-scaled prior, floored at 0. */
+export function blendAdverseSelection(
+  input: Pick<AdverseSelectionInput, "venue" | "sigmaPerSecond">,
+  options: AdverseSelectionOptions,
+  tape: TapeMarkouts,
 ): AdverseSelectionEstimate {
   const horizonMs = options.horizonMs ?? ADVERSE_SELECTION_HORIZON_MS;
   const n0 = Math.max(0, options.priorTrades ?? 20);
   const moveBps = horizonMoveBps(input.sigmaPerSecond, horizonMs);
   const priorBps = (options.prior?.[input.venue] ?? DEFAULT_ADVERSE_SELECTION_PRIOR[input.venue] ?? 0) * moveBps;
-  const tape = measured ?? measureTapeMarkouts(input, options);
   const n = tape.trades;
   const tapeBps = tape.weight > 0 ? tape.weighted / tape.weight : null;
   const tapeWeight = n + n0 > 0 ? n / (n + n0) : 0;

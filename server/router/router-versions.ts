@@ -26,7 +26,7 @@ import { hashLabel } from "@/server/shared/rng";
 import {
   ADVERSE_SELECTION_HORIZON_MS,
   ADVERSE_SELECTION_WINDOW_MS,
-  estimateAdverseSelection,
+  blendAdverseSelection,
   markoutClipBps,
   measureTapeMarkouts,
   type AdverseSelectionEstimate,
@@ -129,7 +129,7 @@ export function versionPenalties(version: RouterVersion, ctx: PenaltyContext): M
       const reuseMs = asOptions.reuseMs ?? 0;
       const key = `${ctx.symbol}|${v.venue}|${horizonMs}|${windowMs}|${markoutClipBps(ctx.sigmaPerSecond, horizonMs)}`;
       const tape = observations && reuseMs > 0 ? reuseTapeMarkouts(observations, key, ctx.nowMs, reuseMs, measure) : measure();
-      const est = estimateAdverseSelection({ ...input, trades: [], mids: [] }, asOptions, tape);
+      const est = blendAdverseSelection(input, asOptions, tape);
       entry.extraBps.adverse_selection = est.bps;
       entry.inputs.adverse_selection = est;
     }
